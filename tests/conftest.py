@@ -1,0 +1,49 @@
+"""Shared fixtures: data folders, the bundled briefing, and settings kept out of the user's home."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+BAD = DATA / "bad"
+MINIMAL = DATA / "minimal"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings, caches and logs go to a fresh folder so tests never see the user's own."""
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"),
+                     ("XDG_STATE_HOME", "state"), ("XDG_DATA_HOME", "data")):
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.setenv("HOME", str(home))
+
+
+@pytest.fixture(scope="session")
+def bundled_path() -> Path:
+    from viewer.resources import default_briefing
+
+    return default_briefing()
+
+
+@pytest.fixture(scope="session")
+def bundled(bundled_path: Path):
+    from viewer.domain.loader import load_briefing
+
+    result = load_briefing(bundled_path)
+    assert result.briefing is not None, "\n".join(map(str, result.problems))
+    return result.briefing
+
+
+@pytest.fixture(scope="session")
+def minimal():
+    from viewer.domain.loader import load_briefing
+
+    result = load_briefing(MINIMAL)
+    assert result.briefing is not None, "\n".join(map(str, result.problems))
+    return result.briefing

@@ -1,0 +1,99 @@
+"""The loader reports every problem of a bad briefing at its exact place, and builds good ones."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BAD, MINIMAL
+from viewer.domain.limits import MAX_TEXT_BYTES
+from viewer.domain.loader import load_briefing
+from viewer.domain.model import ActorKind, Confidence, Position
+
+BAD_CASES = sorted(p.name for p in BAD.iterdir() if p.is_dir())
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(BAD_CASES) >= 30
+
+
+@pytest.mark.parametrize("name", BAD_CASES)
+def test_bad_briefing_reports_exact_lines(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(BAD)
+    expected = (BAD / name / "expected.txt").read_text(encoding="utf-8").splitlines()
+    result = load_briefing(Path(name))
+    assert [str(p) for p in result.problems] == expected
+    if result.errors:
+        assert result.briefing is None
+    else:
+        assert result.briefing is not None
+
+
+def test_minimal_briefing_builds_typed_data(minimal) -> None:
+    assert minimal.title == "Water talks on the Rivella"
+    assert minimal.authors == ("Jane Analyst",)
+    assert minimal.date == "2024-03-01"
+    assert [a.kind for a in minimal.actors] == [
+        ActorKind.STATE,
+        ActorKind.STATE,
+        ActorKind.ORGANIZATION,
+    ]
+    stance = minimal.stance_index[("lowland", "fast-fill")]
+    assert stance.position is Position.OPPOSE
+    assert stance.confidence is Confidence.MEDIUM
+    assert minimal.relations[0].between == ("upland", "lowland")
+    assert minimal.timeline[1].date == "2024"
+    assert {"water-sharing", "upland-plan", "lowland-farms", "power"} <= minimal.anchors
+
+
+def test_crlf_and_bom_give_the_same_data(minimal) -> None:
+    crlf = load_briefing(BAD / "crlf-and-bom-valid").briefing
+    assert crlf is not None
+    assert crlf.stances == minimal.stances
+    assert crlf.markdown == minimal.markdown
+
+
+def test_briefing_yaml_path_is_accepted_for_its_folder() -> None:
+    assert load_briefing(MINIMAL / "briefing.yaml").briefing is not None
+
+
+def test_missing_folder_is_an_error(tmp_path: Path) -> None:
+    result = load_briefing(tmp_path / "nowhere")
+    assert [str(p) for p in result.problems] == [
+        f"{tmp_path / 'nowhere'}:1:1: error: briefing folder does not exist"
+    ]
+
+
+def test_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "big"
+    shutil.copytree(MINIMAL, folder)
+    with open(folder / "briefing.md", "r+b") as prose:
+        prose.truncate(MAX_TEXT_BYTES + 1)
+    result = load_briefing(folder)
+    assert [str(p) for p in result.problems] == [
+        f"{folder / 'briefing.md'}:1:1: error: file is 16.0 MB, over the limit of 16 MB"
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_symlink_out_of_the_folder_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "linked"
+    shutil.copytree(MINIMAL, folder)
+    outside = tmp_path / "secret.md"
+    outside.write_text("# Secret\n", encoding="utf-8")
+    (folder / "briefing.md").unlink()
+    (folder / "briefing.md").symlink_to(outside)
+    result = load_briefing(folder)
+    assert [p.message for p in result.problems] == [
+        "path 'briefing.md' leads outside the briefing folder"
+    ]
+
+
+def test_problems_are_sorted_by_file_and_line() -> None:
+    result = load_briefing(BAD / "duplicate-actor-id")
+    locations = [p.location for p in result.problems]
+    assert locations == sorted(locations)
+    assert len(locations) == 4

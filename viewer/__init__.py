@@ -1,0 +1,3 @@
+"""Briefing Viewer: read policy briefings offline, see who wants what on which issue."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Files shipped with the app: the bundled briefings and resources, reachable when installed."""

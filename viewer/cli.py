@@ -1,0 +1,79 @@
+"""The command line: open the window, ``validate`` briefings, ``export`` a PDF.
+
+Sub-commands are plain words before anything else; any other first argument is a briefing folder
+to open. Qt is imported only by the commands that need it, so ``validate`` stays fast and works
+without any display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from viewer import __version__
+from viewer.domain.loader import load_briefing
+
+PROG = "briefing-viewer"
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Read policy briefings offline. Commands: validate, export "
+        f"(see '{PROG} validate --help').",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "path", nargs="?", type=Path, help="briefing folder to open (default: the bundled one)"
+    )
+    parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def _validate_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} validate",
+        description="Check briefings without opening a window. "
+        "Exit status: 0 all valid, 1 errors found, 2 usage error.",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="briefing folder")
+    return parser
+
+
+def validate(paths: Sequence[Path]) -> int:
+    errors = warnings = invalid = 0
+    for path in paths:
+        result = load_briefing(path)
+        for problem in result.problems:
+            print(problem)
+        errors += len(result.errors)
+        warnings += len(result.warnings)
+        invalid += bool(result.errors)
+    checked = f"{len(paths)} briefing{'s' if len(paths) != 1 else ''} checked"
+    print(
+        f"{checked}: {invalid} with errors; {errors} error{'s' if errors != 1 else ''}, "
+        f"{warnings} warning{'s' if warnings != 1 else ''}"
+    )
+    return EXIT_INVALID if invalid else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] == "validate":
+            return validate(_validate_parser().parse_args(args[1:]).paths)
+        if args and args[0] == "export":
+            from viewer.print.command import export_command
+
+            return export_command(args[1:])
+        options = _open_parser().parse_args(args)
+    except SystemExit as exc:
+        return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    from viewer.ui.app import run
+
+    return run(options.path, quit_after_paint=options.quit_after_paint)

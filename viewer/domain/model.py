@@ -1,0 +1,223 @@
+"""Immutable data classes for a loaded briefing.
+
+The Qt layer only ever sees these, never raw YAML dictionaries, so a view cannot depend on how a
+briefing happens to be written down.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+
+class Position(enum.Enum):
+    """One ordered scale, from full support to full opposition, plus ``unclear``."""
+
+    STRONGLY_SUPPORT = "strongly-support"
+    SUPPORT = "support"
+    MIXED = "mixed"
+    NEUTRAL = "neutral"
+    OPPOSE = "oppose"
+    STRONGLY_OPPOSE = "strongly-oppose"
+    UNCLEAR = "unclear"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ").capitalize()
+
+    @property
+    def score(self) -> int | None:
+        """Place on the scale, +2 (strong support) to -2 (strong opposition); None when unclear."""
+        return _SCORES[self]
+
+    @property
+    def side(self) -> int | None:
+        """+1 for support, -1 for opposition, 0 in between, None when unclear."""
+        score = self.score
+        if score is None:
+            return None
+        return (score > 0) - (score < 0)
+
+
+_SCORES: dict[Position, int | None] = {
+    Position.STRONGLY_SUPPORT: 2,
+    Position.SUPPORT: 1,
+    Position.MIXED: 0,
+    Position.NEUTRAL: 0,
+    Position.OPPOSE: -1,
+    Position.STRONGLY_OPPOSE: -2,
+    Position.UNCLEAR: None,
+}
+
+
+class Confidence(enum.Enum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class ActorKind(enum.Enum):
+    STATE = "state"
+    ORGANIZATION = "organization"
+    ARMED_GROUP = "armed-group"
+    PERSON = "person"
+    BLOC = "bloc"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            ActorKind.STATE: "States",
+            ActorKind.ORGANIZATION: "Organizations",
+            ActorKind.ARMED_GROUP: "Armed groups",
+            ActorKind.PERSON: "People",
+            ActorKind.BLOC: "Blocs",
+            ActorKind.OTHER: "Others",
+        }[self]
+
+
+class RelationKind(enum.Enum):
+    ALLY = "ally"
+    PARTNER = "partner"
+    RIVAL = "rival"
+    ADVERSARY = "adversary"
+    MEDIATOR = "mediator"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    author: str = ""
+    publisher: str = ""
+    date: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    title: str
+    summary: str
+    passage: str = ""
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: ActorKind
+    summary: str
+    passage: str = ""
+    aliases: tuple[str, ...] = ()
+    """Other names the prose uses ("Moscow" for Russia); they link to the actor too."""
+
+
+@dataclass(frozen=True)
+class Issue:
+    id: str
+    title: str
+    question: str
+    theme: str
+    passage: str = ""
+
+
+@dataclass(frozen=True)
+class Stance:
+    actor: str
+    issue: str
+    position: Position
+    confidence: Confidence
+    summary: str
+    evidence: str
+    passage: str
+    as_of: str = ""
+
+
+@dataclass(frozen=True)
+class Relation:
+    between: tuple[str, str]
+    kind: RelationKind
+    summary: str
+    passage: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str
+    event: str
+    actors: tuple[str, ...] = ()
+    issues: tuple[str, ...] = ()
+    passage: str = ""
+
+
+@dataclass(frozen=True)
+class ProseFile:
+    """One Markdown file of the briefing, already decoded (BOM stripped, LF line ends)."""
+
+    path: Path
+    text: str
+
+
+@dataclass(frozen=True, eq=False)
+class Briefing:
+    folder: Path
+    id: str
+    title: str
+    subtitle: str
+    authors: tuple[str, ...]
+    date: str
+    language: str
+    summary: str
+    sources: tuple[Source, ...]
+    prose: tuple[ProseFile, ...]
+    themes: tuple[Theme, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    issues: tuple[Issue, ...] = ()
+    stances: tuple[Stance, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    timeline: tuple[Event, ...] = ()
+    anchors: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def markdown(self) -> str:
+        """All prose files joined in reading order."""
+        return "\n\n".join(p.text for p in self.prose)
+
+    @cached_property
+    def actor_by_id(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.actors}
+
+    @cached_property
+    def issue_by_id(self) -> dict[str, Issue]:
+        return {i.id: i for i in self.issues}
+
+    @cached_property
+    def theme_by_id(self) -> dict[str, Theme]:
+        return {t.id: t for t in self.themes}
+
+    @cached_property
+    def stance_index(self) -> dict[tuple[str, str], Stance]:
+        """Stances keyed by ``(actor id, issue id)``: the matrix's one lookup."""
+        return {(s.actor, s.issue): s for s in self.stances}
+
+    def stances_of_actor(self, actor_id: str) -> list[Stance]:
+        order = {issue.id: n for n, issue in enumerate(self.issues)}
+        found = [s for s in self.stances if s.actor == actor_id]
+        return sorted(found, key=lambda s: order.get(s.issue, 0))
+
+    def stances_on_issue(self, issue_id: str) -> list[Stance]:
+        order = {actor.id: n for n, actor in enumerate(self.actors)}
+        found = [s for s in self.stances if s.issue == issue_id]
+        return sorted(found, key=lambda s: order.get(s.actor, 0))
+
+    def issues_of_theme(self, theme_id: str) -> list[Issue]:
+        return [i for i in self.issues if i.theme == theme_id]
+
+    def relations_of_actor(self, actor_id: str) -> list[Relation]:
+        return [r for r in self.relations if actor_id in r.between]
+
+    def events_of_actor(self, actor_id: str) -> list[Event]:
+        return [e for e in self.timeline if actor_id in e.actors]

@@ -1,0 +1,73 @@
+"""Reading a briefing's files safely: inside the folder, bounded in size, UTF-8 text only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from viewer.domain.limits import MB
+from viewer.domain.problems import Location
+
+
+class FileProblem(Exception):
+    """A file cannot be used; carries the location to report."""
+
+    def __init__(self, location: Location, message: str) -> None:
+        super().__init__(message)
+        self.location = location
+        self.message = message
+
+
+def resolve_inside(folder: Path, name: str, referrer: Location) -> Path:
+    """Resolve ``name`` relative to ``folder``, refusing anything that leads outside it.
+
+    Symbolic links are followed before the check, so a link pointing out is refused too.
+    """
+    if not name or Path(name).is_absolute() or name.startswith(("/", "\\")):
+        raise FileProblem(referrer, f"path '{name}' must be relative to the briefing folder")
+    if ".." in Path(name).parts or "\\" in name or ":" in name:
+        raise FileProblem(referrer, f"path '{name}' must stay inside the briefing folder")
+    root = folder.resolve()
+    target = (folder / name).resolve()
+    if not target.is_relative_to(root):
+        raise FileProblem(referrer, f"path '{name}' leads outside the briefing folder")
+    return target
+
+
+def read_text(path: Path, shown: str, max_bytes: int, referrer: Location | None = None) -> str:
+    """Return the file's text with any BOM removed and line ends normalised to LF.
+
+    A missing file is reported where it is named (``referrer``), since that is what to fix.
+    """
+    here = Location(shown)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        if referrer is None:
+            raise FileProblem(here, "file not found") from None
+        raise FileProblem(referrer, f"file '{shown}' not found") from None
+    except OSError as exc:
+        raise FileProblem(here, f"cannot read file: {exc.strerror}") from None
+    if not path.is_file():
+        raise FileProblem(here, "not a regular file")
+    if size > max_bytes:
+        raise FileProblem(
+            here, f"file is {size / MB:.1f} MB, over the limit of {max_bytes // MB} MB"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileProblem(here, f"cannot read file: {exc.strerror}") from None
+    if b"\x00" in data[:8192]:
+        raise FileProblem(here, "binary file, expected UTF-8 text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        bad = data[exc.start]
+        raise FileProblem(
+            Location(shown, line, column), f"not UTF-8 text (byte 0x{bad:02x})"
+        ) from None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text

@@ -1,0 +1,112 @@
+"""Parsing YAML into located nodes, with bounds on size, depth and alias expansion.
+
+The loader works on PyYAML's node graph rather than on constructed Python objects: nodes carry the
+line and column of every value (for precise errors), and composing never constructs arbitrary
+objects. Aliases share nodes, so expansion is measured on the graph without expanding it.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from viewer.domain.limits import MAX_YAML_DEPTH, MAX_YAML_NODES
+from viewer.domain.problems import Location
+
+Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's loader is about four times faster; fall back only where it is not built in."""
+
+TYPE_NAMES = {
+    yaml.ScalarNode: "a single value",
+    yaml.SequenceNode: "a list",
+    yaml.MappingNode: "a mapping",
+}
+
+
+class YamlProblem(Exception):
+    def __init__(self, location: Location, message: str) -> None:
+        super().__init__(message)
+        self.location = location
+        self.message = message
+
+
+def locate(node: yaml.Node | yaml.Event, shown: str) -> Location:
+    mark = node.start_mark
+    return Location(shown, mark.line + 1, mark.column + 1)
+
+
+def compose(text: str, shown: str) -> yaml.Node | None:
+    """Parse ``text`` into a node graph, or raise :class:`YamlProblem`."""
+    try:
+        _check_depth(text, shown)
+        node = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
+        message = exc.problem or exc.context or "invalid YAML"
+        raise YamlProblem(where, f"YAML syntax: {message}") from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(Location(shown), f"YAML syntax: {exc}") from None
+    if node is not None:
+        _check_bounds(node, shown)
+    return node
+
+
+_OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _check_depth(text: str, shown: str) -> None:
+    """Refuse deep nesting before composing: libyaml's composer recurses in C and would crash."""
+    depth = 0
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, _OPEN):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise YamlProblem(
+                    locate(event, shown),
+                    f"YAML nesting is deeper than the limit of {MAX_YAML_DEPTH} levels",
+                )
+        elif isinstance(event, _CLOSE):
+            depth -= 1
+
+
+def _check_bounds(root: yaml.Node, shown: str) -> None:
+    """Measure expanded size and depth with memoisation, so a bomb costs no more than its text."""
+    sizes: dict[int, int] = {}
+    depths: dict[int, int] = {}
+    in_progress: set[int] = set()
+
+    def visit(node: yaml.Node, level: int) -> tuple[int, int]:
+        key = id(node)
+        if key in sizes:
+            return sizes[key], depths[key]
+        if key in in_progress:
+            raise YamlProblem(locate(node, shown), "recursive YAML alias")
+        if level > MAX_YAML_DEPTH:
+            raise YamlProblem(
+                locate(node, shown),
+                f"YAML nesting is deeper than the limit of {MAX_YAML_DEPTH} levels",
+            )
+        in_progress.add(key)
+        size, depth = 1, 0
+        if isinstance(node, yaml.SequenceNode):
+            children: list[yaml.Node] = node.value
+        elif isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        else:
+            children = []
+        for child in children:
+            child_size, child_depth = visit(child, level + 1)
+            size += child_size
+            depth = max(depth, child_depth + 1)
+            if size > MAX_YAML_NODES:
+                raise YamlProblem(
+                    locate(node, shown),
+                    f"YAML expands to more than {MAX_YAML_NODES:,} values "
+                    "(aliases repeated too often)",
+                )
+        in_progress.discard(key)
+        sizes[key], depths[key] = size, depth
+        return size, depth
+
+    visit(root, 1)
