@@ -137,9 +137,7 @@ class _Loader:
             sources=tuple(s for s in sources if s is not None),
             prose=tuple(prose),
             themes=tuple(self.build(Theme, r) for r in themes),
-            actors=tuple(
-                self.build(Actor, r, aliases=tuple(r.get("aliases", []))) for r in actors
-            ),
+            actors=tuple(self.build(Actor, r, aliases=tuple(r.get("aliases", []))) for r in actors),
             issues=tuple(self.build(Issue, r) for r in issues),
             stances=tuple(self.build(Stance, r) for r in stances),
             relations=tuple(

@@ -105,7 +105,7 @@ class _BriefingExtension(Extension):
             for name in (actor.name, *actor.aliases):
                 self.names.setdefault(name, actor.id)
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         if self.names:

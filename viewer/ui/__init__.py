@@ -1,0 +1,1 @@
+"""The Qt layer: windows, views and item models over the domain data."""

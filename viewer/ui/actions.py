@@ -1,0 +1,84 @@
+"""Every action and shortcut of the app, defined once.
+
+The main window builds its menus from this table and the keyboard-shortcuts help lists it, so a
+shortcut cannot be documented in one place and bound differently in another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    text: str
+    menu: str
+    shortcuts: tuple[Key | str, ...] = ()
+    tip: str = ""
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("open", "&Open briefing…", "&File", (Key.Open,), "Open a briefing folder"),
+    ActionSpec("print", "&Print…", "&File", (Key.Print,), "Print the briefing"),
+    ActionSpec("print_preview", "Print pre&view…", "&File", (), "Preview the printed briefing"),
+    ActionSpec(
+        "export_pdf", "&Export PDF…", "&File", ("Ctrl+Shift+E",), "Save the briefing as PDF"
+    ),
+    ActionSpec("export_matrix", "Export &matrix as CSV…", "&File", (), "Save the visible matrix"),
+    ActionSpec("quit", "&Quit", "&File", ("Ctrl+Q",), "Close Briefing Viewer"),
+    ActionSpec("find", "&Find in text…", "&Edit", (Key.Find,), "Search the briefing's prose"),
+    ActionSpec("find_next", "Find &next", "&Edit", ("F3",)),
+    ActionSpec("find_previous", "Find &previous", "&Edit", ("Shift+F3",)),
+    ActionSpec("zoom_in", "Zoom &in", "&View", ("Ctrl+=", "Ctrl++")),
+    ActionSpec("zoom_out", "Zoom &out", "&View", ("Ctrl+-",)),
+    ActionSpec("zoom_reset", "&Actual size", "&View", ("Ctrl+0",)),
+    ActionSpec("back", "&Back", "&Go", ("Alt+Left",), "Go back to the previous place"),
+    ActionSpec("forward", "&Forward", "&Go", ("Alt+Right",), "Go forward again"),
+    ActionSpec("tab_1", "B&riefing", "&Go", ("Ctrl+1",)),
+    ActionSpec("tab_2", "&Themes", "&Go", ("Ctrl+2",)),
+    ActionSpec("tab_3", "&Actors", "&Go", ("Ctrl+3",)),
+    ActionSpec("tab_4", "Issue &matrix", "&Go", ("Ctrl+4",)),
+    ActionSpec("tab_5", "&Compare", "&Go", ("Ctrl+5",)),
+    ActionSpec("shortcuts", "&Keyboard shortcuts", "&Help", ("F1",)),
+    ActionSpec("about", "&About Briefing Viewer", "&Help"),
+)
+
+
+def shortcut_text(spec: ActionSpec) -> str:
+    names = [
+        QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) for key in spec.shortcuts
+    ]
+    return ", ".join(name for name in names if name)
+
+
+def build(parent: QWidget) -> dict[str, QAction]:
+    actions: dict[str, QAction] = {}
+    for spec in ACTIONS:
+        action = QAction(spec.text, parent)
+        action.setObjectName(f"action_{spec.name}")
+        action.setShortcuts([QKeySequence(key) for key in spec.shortcuts])
+        if spec.tip:
+            action.setStatusTip(spec.tip)
+        actions[spec.name] = action
+    return actions
+
+
+def shortcuts_html() -> str:
+    rows = "".join(
+        f"<tr><td>{spec.text.replace('&', '').rstrip('…')}</td>"
+        f"<td><b>{shortcut_text(spec)}</b></td></tr>"
+        for spec in ACTIONS
+        if spec.shortcuts
+    )
+    extra = (
+        "<tr><td>Copy selected matrix cells</td><td><b>Ctrl+C</b></td></tr>"
+        "<tr><td>Open the current cell's passage</td><td><b>Enter</b></td></tr>"
+        "<tr><td>Close the find bar</td><td><b>Esc</b></td></tr>"
+    )
+    return f'<table cellspacing="0" cellpadding="4">{rows}{extra}</table>'

@@ -1,0 +1,116 @@
+"""The Actors tab: actors grouped by kind with a filter, and a profile of the selected one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLineEdit,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.domain.model import ActorKind, Briefing
+from viewer.ui.browser import LinkBrowser
+from viewer.ui.navigation import Navigator, Target
+from viewer.ui.profiles import actor_page
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ActorsView(QWidget):
+    def __init__(self, navigator: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.navigator = navigator
+        self.briefing: Briefing | None = None
+        self.model = QStandardItemModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter actors")
+        self.filter.setAccessibleName("Filter actors")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.tree = QTreeView()
+        self.tree.setAccessibleName("Actors")
+        self.tree.setHeaderHidden(True)
+        self.tree.setModel(self.proxy)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.selectionModel().currentChanged.connect(self._selected)
+        self.profile = LinkBrowser(navigator, "Actor profile")
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.filter)
+        column.addWidget(self.tree, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.profile)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([280, 840])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def set_briefing(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        self.model.clear()
+        for kind in ActorKind:
+            members = sorted((a for a in briefing.actors if a.kind is kind), key=lambda a: a.name)
+            if not members:
+                continue
+            group = QStandardItem(f"{kind.label} ({len(members)})")
+            group.setSelectable(False)
+            font = group.font()
+            font.setBold(True)
+            group.setFont(font)
+            for actor in members:
+                item = QStandardItem(actor.name)
+                item.setData(actor.id, ID_ROLE)
+                item.setToolTip(actor.summary)
+                group.appendRow(item)
+            self.model.appendRow(group)
+        self.tree.expandAll()
+        first = self._index_of(briefing.actors[0].id) if briefing.actors else QModelIndex()
+        if first.isValid():
+            self.tree.setCurrentIndex(first)
+        else:
+            self.profile.setHtml("<p><i>This briefing defines no actors.</i></p>")
+
+    def _index_of(self, actor_id: str) -> QModelIndex:
+        matches = self.proxy.match(
+            self.proxy.index(0, 0),
+            ID_ROLE,
+            actor_id,
+            1,
+            Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
+        )
+        return matches[0] if matches else QModelIndex()
+
+    def show_actor(self, actor_id: str) -> None:
+        index = self._index_of(actor_id)
+        if not index.isValid():
+            self.filter.clear()
+            index = self._index_of(actor_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    def current_actor(self) -> str:
+        return self.tree.currentIndex().data(ID_ROLE) or ""
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self.tree.expandAll()
+
+    def _selected(self, index: QModelIndex) -> None:
+        actor_id = index.data(ID_ROLE)
+        if not actor_id or self.briefing is None:
+            return
+        self.profile.setHtml(actor_page(self.briefing, actor_id))
+        self.navigator.note_location(Target("actor", actor_id))

@@ -1,0 +1,77 @@
+"""Starting the desktop app: the QApplication, bundled fonts, style and the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+START = time.perf_counter()
+
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402 (timed from above)
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from viewer import __version__  # noqa: E402
+from viewer.resources import default_briefing, stylesheet  # noqa: E402
+from viewer.ui.main_window import APP_NAME, MainWindow  # noqa: E402
+from viewer.ui.settings import Settings  # noqa: E402
+from viewer.ui.theme import load_fonts, ui_font  # noqa: E402
+
+
+def has_display() -> bool:
+    return bool(
+        os.environ.get("QT_QPA_PLATFORM")
+        or os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
+def create_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("briefing-viewer")
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("briefing-viewer")
+    load_fonts()
+    app.setFont(ui_font())
+    app.setStyleSheet(stylesheet())
+    return app  # type: ignore[return-value]
+
+
+class _FirstPaint(QObject):
+    """Quits right after the window's first paint and prints how long start-up took."""
+
+    def __init__(self, started: float) -> None:
+        super().__init__()
+        self.started = started
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        print(f"first-paint {time.perf_counter() - self.started:.4f}", flush=True)
+        QApplication.quit()
+
+
+def run(path: Path | None, quit_after_paint: bool = False, started: float = START) -> int:
+    if not has_display():
+        print(
+            "briefing-viewer: no display found (DISPLAY is not set). "
+            "Run it in a desktop session, or use 'briefing-viewer validate' / 'export'.",
+            file=sys.stderr,
+        )
+        return 1
+    app = create_application()
+    window = MainWindow(Settings())
+    window.open_briefing(path or default_briefing())
+    if quit_after_paint:
+        watcher = _FirstPaint(started)
+        window.installEventFilter(watcher)
+        window.briefing_view.text.viewport().installEventFilter(watcher)
+    window.show()
+    return app.exec()

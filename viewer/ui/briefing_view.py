@@ -1,0 +1,323 @@
+"""The Briefing tab: rendered prose with a contents sidebar, find, zoom and passage jumps."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeySequence,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTextEdit,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.domain.model import Briefing
+from viewer.domain.render import RenderedProse, TocEntry
+from viewer.ui.browser import LinkBrowser
+from viewer.ui.navigation import Navigator
+from viewer.ui.settings import ZOOM_LIMIT, Settings
+from viewer.ui.theme import PROSE_CSS, PROSE_FAMILY, PROSE_POINT_SIZE, highlight_colour
+
+MEASURE_CHARS = 80
+"""Longest line, in average characters: beyond about this, reading slows down."""
+ANCHOR_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ProseBrowser(LinkBrowser):
+    """Keeps a readable line length by widening the side margins of wide windows."""
+
+    user_moved = Signal()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_measure()
+
+    def fit_measure(self) -> None:
+        width = self.viewport().width()
+        measure = self.fontMetrics().averageCharWidth() * MEASURE_CHARS
+        side = max(16, (width - measure) // 2)
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        if frame.leftMargin() != side:
+            frame.setLeftMargin(side)
+            frame.setRightMargin(side)
+            root.setFrameFormat(frame)
+
+    def mousePressEvent(self, event) -> None:
+        self.user_moved.emit()
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        self.user_moved.emit()
+        super().keyPressEvent(event)
+
+
+class FindBar(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        self.field = QLineEdit()
+        self.field.setPlaceholderText("Find in briefing")
+        self.field.setAccessibleName("Find in briefing")
+        self.field.setClearButtonEnabled(True)
+        self.count = QLabel()
+        self.count.setAccessibleName("Matches")
+        self.count.setMinimumWidth(90)
+        self.previous = QToolButton(text="▲", toolTip="Previous match (Shift+F3)")
+        self.previous.setAccessibleName("Previous match")
+        self.next = QToolButton(text="▼", toolTip="Next match (F3)")
+        self.next.setAccessibleName("Next match")
+        self.close_button = QToolButton(text="✕", toolTip="Close (Esc)")
+        self.close_button.setAccessibleName("Close find bar")
+        layout.addWidget(QLabel("Find:"))
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(self.previous)
+        layout.addWidget(self.next)
+        layout.addWidget(self.close_button)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape),
+            self,
+            self.hide,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        self.close_button.clicked.connect(self.hide)
+
+
+class BriefingView(QWidget):
+    def __init__(
+        self, navigator: Navigator, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.navigator = navigator
+        self.settings = settings
+        self.briefing: Briefing | None = None
+        self.zoom = settings.zoom
+        self.headings: list[TocEntry] = []
+        self.matches: list[QTextCursor] = []
+        self.match_index = -1
+        self.highlighted_anchor = ""
+
+        self.contents = QTreeWidget()
+        self.contents.setHeaderHidden(True)
+        self.contents.setAccessibleName("Contents")
+        self.contents.setMinimumWidth(180)
+        self.contents.itemActivated.connect(self._contents_activated)
+        self.contents.itemClicked.connect(self._contents_activated)
+        self.text = ProseBrowser(navigator, "Briefing text")
+        self.text.user_moved.connect(self.clear_highlight)
+        self.text.verticalScrollBar().valueChanged.connect(self._follow_scroll)
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        self.find_bar.field.textChanged.connect(self.find)
+        self.find_bar.field.returnPressed.connect(self.find_next)
+        self.find_bar.next.clicked.connect(self.find_next)
+        self.find_bar.previous.clicked.connect(self.find_previous)
+
+        reading = QWidget()
+        column = QVBoxLayout(reading)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.text, 1)
+        column.addWidget(self.find_bar)
+        splitter = QSplitter()
+        splitter.addWidget(self.contents)
+        splitter.addWidget(reading)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    # -- content --------------------------------------------------------------------------
+
+    def set_briefing(self, briefing: Briefing, prose: RenderedProse) -> None:
+        self.remember_position()
+        self.briefing = briefing
+        self.text.folder = briefing.folder
+        document = self.text.document()
+        document.setDefaultStyleSheet(PROSE_CSS)
+        self.apply_zoom()
+        self.text.setHtml(prose.html)
+        self.text.fit_measure()
+        self.headings = list(prose.toc)
+        self._fill_contents()
+        self.matches = []
+        self.highlighted_anchor = ""
+        if self.find_bar.isVisible():
+            self.find(self.find_bar.field.text())
+        position = self.settings.reading_position(briefing.id)
+        QTimer.singleShot(0, lambda: self.text.verticalScrollBar().setValue(position))
+
+    def remember_position(self) -> None:
+        if self.briefing is not None:
+            value = self.text.verticalScrollBar().value()
+            self.settings.set_reading_position(self.briefing.id, value)
+
+    def _fill_contents(self) -> None:
+        self.contents.clear()
+        parents: list[tuple[int, QTreeWidgetItem]] = []
+        for entry in self.headings:
+            while parents and parents[-1][0] >= entry.level:
+                parents.pop()
+            item = QTreeWidgetItem([entry.title])
+            item.setData(0, ANCHOR_ROLE, entry.anchor)
+            item.setToolTip(0, entry.title)
+            if parents:
+                parents[-1][1].addChild(item)
+            else:
+                self.contents.addTopLevelItem(item)
+            parents.append((entry.level, item))
+        self.contents.expandAll()
+
+    def _contents_activated(self, item: QTreeWidgetItem) -> None:
+        self.navigator.go_to_passage(item.data(0, ANCHOR_ROLE))
+
+    def _follow_scroll(self, value: int) -> None:
+        """Highlight the contents entry of the section at the top of the view."""
+        current = None
+        layout = self.text.document().documentLayout()
+        for entry in self.headings:
+            block = self.block_of(entry.anchor)
+            if block is None:
+                continue
+            if layout.blockBoundingRect(block).top() > value + 24:
+                break
+            current = entry.anchor
+        if current is None:
+            return
+        items = self.contents.findItems(
+            "*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive
+        )
+        for item in items:
+            if item.data(0, ANCHOR_ROLE) == current and self.contents.currentItem() is not item:
+                self.contents.blockSignals(True)
+                self.contents.setCurrentItem(item)
+                self.contents.blockSignals(False)
+                break
+
+    # -- passages -------------------------------------------------------------------------
+
+    def block_of(self, anchor: str):
+        block = self.text.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                if anchor in iterator.fragment().charFormat().anchorNames():
+                    return block
+                iterator += 1
+            block = block.next()
+        return None
+
+    def show_passage(self, anchor: str) -> bool:
+        """Scroll ``anchor`` to the top and highlight its paragraph until the reader moves on."""
+        block = self.block_of(anchor)
+        if block is None:
+            return False
+        self.text.scrollToAnchor(anchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = QTextCursor(block)
+        selection.cursor.movePosition(
+            QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+        )
+        selection.format.setBackground(highlight_colour(self.palette()))
+        selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        self.text.setExtraSelections([selection, *self._match_selections()])
+        self.highlighted_anchor = anchor
+        return True
+
+    @Slot()
+    def clear_highlight(self) -> None:
+        if self.highlighted_anchor:
+            self.highlighted_anchor = ""
+            self.text.setExtraSelections(self._match_selections())
+
+    def highlighted_text(self) -> str:
+        block = self.block_of(self.highlighted_anchor) if self.highlighted_anchor else None
+        return block.text() if block is not None else ""
+
+    # -- find -----------------------------------------------------------------------------
+
+    def open_find(self) -> None:
+        self.find_bar.show()
+        self.find_bar.field.setFocus()
+        self.find_bar.field.selectAll()
+
+    @Slot(str)
+    def find(self, needle: str) -> None:
+        self.matches = []
+        document = self.text.document()
+        if needle:
+            cursor = document.find(needle, 0)
+            while not cursor.isNull():
+                self.matches.append(cursor)
+                cursor = document.find(needle, cursor)
+        self.match_index = -1
+        if self.matches:
+            self._go_to_match(0)
+        else:
+            self.text.setExtraSelections([])
+            self.find_bar.count.setText("No matches" if needle else "")
+
+    @Slot()
+    def find_next(self) -> None:
+        if not self.find_bar.isVisible():
+            self.open_find()
+        if self.matches:
+            self._go_to_match((self.match_index + 1) % len(self.matches))
+
+    @Slot()
+    def find_previous(self) -> None:
+        if not self.find_bar.isVisible():
+            self.open_find()
+        if self.matches:
+            self._go_to_match((self.match_index - 1) % len(self.matches))
+
+    def _go_to_match(self, index: int) -> None:
+        self.match_index = index
+        self.text.setTextCursor(self.matches[index])
+        self.text.ensureCursorVisible()
+        self.text.setExtraSelections(self._match_selections())
+        self.find_bar.count.setText(f"{index + 1} of {len(self.matches)}")
+
+    def _match_selections(self) -> list[QTextEdit.ExtraSelection]:
+        selections = []
+        for cursor in self.matches:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = QTextCharFormat()
+            selection.format.setBackground(QColor("#ffe066"))
+            selection.format.setForeground(QColor("#000000"))
+            selections.append(selection)
+        return selections
+
+    # -- zoom -----------------------------------------------------------------------------
+
+    def change_zoom(self, step: int) -> None:
+        self.zoom = 0 if step == 0 else max(-ZOOM_LIMIT, min(ZOOM_LIMIT, self.zoom + step))
+        self.settings.zoom = self.zoom
+        self.apply_zoom()
+
+    def apply_zoom(self) -> None:
+        font = QFont(PROSE_FAMILY)
+        font.setPointSizeF(max(6.0, PROSE_POINT_SIZE + self.zoom))
+        document: QTextDocument = self.text.document()
+        document.setDefaultFont(font)
+        self.text.setFont(font)
+        self.text.fit_measure()

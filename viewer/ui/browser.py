@@ -1,0 +1,47 @@
+"""A rich-text pane whose links go through the navigator and whose resources stay local."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from viewer.domain.links import local_resource
+from viewer.ui.navigation import Navigator
+
+PLACEHOLDER_SIZE = (220, 60)
+
+
+def placeholder_image(text: str) -> QImage:
+    """Shown instead of an image that must not or cannot be loaded."""
+    image = QImage(*PLACEHOLDER_SIZE, QImage.Format.Format_RGB32)
+    image.fill(QColor("#eeeeee"))
+    painter = QPainter(image)
+    painter.setPen(QColor("#555555"))
+    painter.drawRect(0, 0, PLACEHOLDER_SIZE[0] - 1, PLACEHOLDER_SIZE[1] - 1)
+    painter.drawText(image.rect(), 0x0084, text)  # AlignCenter
+    painter.end()
+    return image
+
+
+class LinkBrowser(QTextBrowser):
+    def __init__(self, navigator: Navigator, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder: Path | None = None
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName(name)
+        self.anchorClicked.connect(navigator.open_url)
+        self.highlighted.connect(lambda url: navigator.hover(url.toString()))
+
+    def loadResource(self, kind: int, url: QUrl) -> object:
+        """Images come from the briefing folder only; nothing else is ever loaded."""
+        if kind != QTextDocument.ResourceType.ImageResource.value:
+            return None
+        path = local_resource(self.folder, url.toString()) if self.folder else None
+        image = QImage(str(path)) if path else QImage()
+        if image.isNull():
+            return placeholder_image("image not shown")
+        return image

@@ -1,0 +1,294 @@
+"""The main window: places the views in tabs, builds menus from the action table and routes
+navigation requests to the right tab. It holds no feature logic of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from viewer import __version__
+from viewer.domain.loader import LoadResult, load_briefing
+from viewer.domain.model import Briefing
+from viewer.domain.render import render_briefing
+from viewer.ui import actions as action_table
+from viewer.ui.actors_view import ActorsView
+from viewer.ui.briefing_view import BriefingView
+from viewer.ui.compare_view import CompareView
+from viewer.ui.errors_view import ErrorsView
+from viewer.ui.matrix_view import MatrixView
+from viewer.ui.navigation import Navigator
+from viewer.ui.settings import Settings
+from viewer.ui.themes_view import ThemesView
+
+APP_NAME = "Briefing Viewer"
+TAB_BRIEFING, TAB_THEMES, TAB_ACTORS, TAB_MATRIX, TAB_COMPARE = range(5)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.briefing: Briefing | None = None
+        self.result: LoadResult | None = None
+        self.navigator = Navigator(self)
+        self.setWindowTitle(APP_NAME)
+
+        self.briefing_view = BriefingView(self.navigator, settings)
+        self.themes_view = ThemesView(self.navigator)
+        self.actors_view = ActorsView(self.navigator)
+        self.matrix_view = MatrixView(self.navigator, settings)
+        self.compare_view = CompareView(self.navigator)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Views")
+        self.tabs.setDocumentMode(True)
+        for view, title in (
+            (self.briefing_view, "Briefing"),
+            (self.themes_view, "Themes"),
+            (self.actors_view, "Actors"),
+            (self.matrix_view, "Issue Matrix"),
+            (self.compare_view, "Compare"),
+        ):
+            self.tabs.addTab(view, title)
+        self.errors_view = ErrorsView()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.tabs)
+        self.pages.addWidget(self.errors_view)
+        self.setCentralWidget(self.pages)
+
+        self.actions = action_table.build(self)
+        self._build_menus()
+        self._connect()
+        self.statusBar()
+        geometry = settings.geometry
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+
+    # -- set-up ---------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        menus: dict[str, object] = {}
+        for spec in action_table.ACTIONS:
+            menu = menus.get(spec.menu)
+            if menu is None:
+                menu = menus[spec.menu] = self.menuBar().addMenu(spec.menu)
+            menu.addAction(self.actions[spec.name])  # type: ignore[attr-defined]
+            self.addAction(self.actions[spec.name])
+
+    def _connect(self) -> None:
+        handlers = {
+            "open": self.choose_briefing,
+            "quit": self.close,
+            "find": self.briefing_view_find,
+            "find_next": self.briefing_view.find_next,
+            "find_previous": self.briefing_view.find_previous,
+            "zoom_in": lambda: self.briefing_view.change_zoom(1),
+            "zoom_out": lambda: self.briefing_view.change_zoom(-1),
+            "zoom_reset": lambda: self.briefing_view.change_zoom(0),
+            "back": self.navigator.back,
+            "forward": self.navigator.forward,
+            "shortcuts": self.show_shortcuts,
+            "about": self.show_about,
+            "export_matrix": self.export_matrix,
+            "print": self.print_briefing,
+            "print_preview": self.print_preview,
+            "export_pdf": self.export_pdf,
+        }
+        for tab in range(5):
+            handlers[f"tab_{tab + 1}"] = lambda tab=tab: self.tabs.setCurrentIndex(tab)
+        for name, handler in handlers.items():
+            self.actions[name].triggered.connect(handler)
+        nav = self.navigator
+        nav.actor_requested.connect(self.show_actor)
+        nav.theme_requested.connect(self.show_theme)
+        nav.issue_requested.connect(self.show_issue)
+        nav.stance_requested.connect(self.show_stance)
+        nav.passage_requested.connect(self.show_passage)
+        nav.history_changed.connect(self._update_history_actions)
+        nav.external_hovered.connect(self._show_link_target)
+        self._update_history_actions()
+
+    # -- opening --------------------------------------------------------------------------
+
+    def open_briefing(self, path: Path) -> bool:
+        """Load ``path``; on errors show them in the window, keeping the app running."""
+        self.briefing_view.remember_position()
+        result = load_briefing(path)
+        self.result = result
+        self.settings.last_briefing = str(path)
+        if result.briefing is None:
+            self.briefing = None
+            self.errors_view.show_problems(str(path), result.problems)
+            self.pages.setCurrentWidget(self.errors_view)
+            self.setWindowTitle(f"{path} (errors) — {APP_NAME}")
+            self._set_briefing_actions(False)
+            return False
+        briefing = result.briefing
+        self.briefing = briefing
+        self.briefing_view.set_briefing(briefing, render_briefing(briefing))
+        self.themes_view.set_briefing(briefing)
+        self.actors_view.set_briefing(briefing)
+        self.matrix_view.set_briefing(briefing)
+        self.compare_view.set_briefing(briefing)
+        self.navigator.reset()
+        self.pages.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentIndex(TAB_BRIEFING)
+        self.setWindowTitle(f"{briefing.title} — {APP_NAME}")
+        self._set_briefing_actions(True)
+        if result.warnings:
+            self.statusBar().showMessage(f"{len(result.warnings)} warning(s) while loading", 8000)
+        return True
+
+    def _set_briefing_actions(self, enabled: bool) -> None:
+        for name in (
+            "print",
+            "print_preview",
+            "export_pdf",
+            "export_matrix",
+            "find",
+            "find_next",
+            "find_previous",
+        ):
+            self.actions[name].setEnabled(enabled)
+        for tab in range(5):
+            self.actions[f"tab_{tab + 1}"].setEnabled(enabled)
+
+    @Slot()
+    def choose_briefing(self) -> None:
+        start = str(Path(self.settings.last_briefing).parent) if self.settings.last_briefing else ""
+        folder = QFileDialog.getExistingDirectory(self, "Open briefing folder", start)
+        if folder:
+            self.open_briefing(Path(folder))
+
+    # -- navigation -----------------------------------------------------------------------
+
+    @Slot(str)
+    def show_actor(self, actor_id: str) -> None:
+        if self.briefing and actor_id in self.briefing.actor_by_id:
+            self.tabs.setCurrentIndex(TAB_ACTORS)
+            self.actors_view.show_actor(actor_id)
+
+    @Slot(str)
+    def show_theme(self, theme_id: str) -> None:
+        if self.briefing and theme_id in self.briefing.theme_by_id:
+            self.tabs.setCurrentIndex(TAB_THEMES)
+            self.themes_view.show_theme(theme_id)
+
+    @Slot(str)
+    def show_issue(self, issue_id: str) -> None:
+        if self.briefing and issue_id in self.briefing.issue_by_id:
+            self.tabs.setCurrentIndex(TAB_MATRIX)
+            self.matrix_view.show_issue(issue_id)
+
+    @Slot(str, str)
+    def show_stance(self, actor_id: str, issue_id: str) -> None:
+        if self.briefing and (actor_id, issue_id) in self.briefing.stance_index:
+            self.tabs.setCurrentIndex(TAB_MATRIX)
+            self.matrix_view.show_stance(actor_id, issue_id)
+
+    @Slot(str)
+    def show_passage(self, anchor: str) -> None:
+        self.tabs.setCurrentIndex(TAB_BRIEFING)
+        if not self.briefing_view.show_passage(anchor):
+            self.statusBar().showMessage(f"No passage '{anchor}' in this briefing", 5000)
+
+    def _update_history_actions(self) -> None:
+        self.actions["back"].setEnabled(self.navigator.can_go_back())
+        self.actions["forward"].setEnabled(self.navigator.can_go_forward())
+
+    def _show_link_target(self, href: str) -> None:
+        if href:
+            self.statusBar().showMessage(f"Opens in your browser: {href}")
+        else:
+            self.statusBar().clearMessage()
+
+    def briefing_view_find(self) -> None:
+        self.tabs.setCurrentIndex(TAB_BRIEFING)
+        self.briefing_view.open_find()
+
+    # -- dialogs and output ---------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(action_table.shortcuts_html())
+        box.open()
+
+    def about_html(self) -> str:
+        sources = ""
+        if self.briefing is not None:
+            items = []
+            for source in self.briefing.sources:
+                parts = [p for p in (source.author, source.publisher, source.date) if p]
+                url = f' — <a href="{source.url}">{source.url}</a>' if source.url else ""
+                items.append(f"<li><i>{source.title}</i>, {', '.join(parts)}{url}</li>")
+            sources = (
+                f"<p><b>{self.briefing.title}</b> draws on:</p><ul>{''.join(items)}</ul>"
+                if items
+                else ""
+            )
+        return (
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>Reads policy briefings offline: prose, themes, actors and an issue matrix.</p>"
+            f"{sources}<p>Fonts: Charis SIL (SIL Open Font License), Open Sans (Apache 2.0).</p>"
+        )
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(f"About {APP_NAME}")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        box.setText(self.about_html())
+        box.open()
+
+    def export_matrix(self) -> None:
+        if self.briefing is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export matrix", f"{self.briefing.id}-matrix.csv", "CSV files (*.csv)"
+        )
+        if name:
+            self._report_write(lambda: self.matrix_view.export_csv(Path(name)), name)
+
+    def print_briefing(self) -> None:
+        from viewer.ui.printing import print_with_dialog
+
+        if self.briefing is not None:
+            print_with_dialog(self, self.briefing)
+
+    def print_preview(self) -> None:
+        from viewer.ui.printing import preview
+
+        if self.briefing is not None:
+            preview(self, self.briefing)
+
+    def export_pdf(self) -> None:
+        from viewer.ui.printing import export_with_dialog
+
+        if self.briefing is not None:
+            export_with_dialog(self, self.briefing, self._report_write)
+
+    def _report_write(self, write, name: str) -> bool:
+        try:
+            write()
+        except OSError as exc:
+            QMessageBox.warning(self, APP_NAME, f"Could not write {name}:\n{exc.strerror or exc}")
+            return False
+        self.statusBar().showMessage(f"Saved {name}", 6000)
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.briefing_view.remember_position()
+        self.settings.geometry = self.saveGeometry()
+        self.settings.sync()
+        super().closeEvent(event)

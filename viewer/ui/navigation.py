@@ -1,0 +1,134 @@
+"""The one place that knows how to go to an actor, theme, issue, stance or passage.
+
+Views never reach into each other: they call :class:`Navigator` (or hand it a link), and the main
+window turns its signals into tab switches. Jumps are kept in a back/forward history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+
+EXTERNAL_SCHEMES = {"http", "https", "mailto"}
+"""Opened in the system browser after a click; every other unknown scheme is inert."""
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str
+    """One of ``actor``, ``theme``, ``issue``, ``stance``, ``passage``."""
+    key: str
+    """The id; ``actor/issue`` for a stance."""
+
+    def url(self) -> str:
+        return f"{self.kind}:{self.key}"
+
+
+KINDS = ("actor", "theme", "issue", "stance", "passage")
+
+
+def link(kind: str, key: str) -> str:
+    return Target(kind, key).url()
+
+
+def parse(url: QUrl | str) -> Target | None:
+    text = url.toString() if isinstance(url, QUrl) else url
+    if text.startswith("#"):
+        return Target("passage", text[1:])
+    kind, _, key = text.partition(":")
+    return Target(kind, key) if kind in KINDS and key else None
+
+
+class Navigator(QObject):
+    actor_requested = Signal(str)
+    theme_requested = Signal(str)
+    issue_requested = Signal(str)
+    stance_requested = Signal(str, str)
+    passage_requested = Signal(str)
+    history_changed = Signal()
+    external_hovered = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._back: list[Target] = []
+        self._forward: list[Target] = []
+        self._current: Target | None = None
+
+    def go(self, target: Target, record: bool = True) -> None:
+        if record and target != self._current:
+            if self._current is not None:
+                self._back.append(self._current)
+            self._forward.clear()
+        self._current = target
+        self.history_changed.emit()
+        if target.kind == "stance":
+            actor, _, issue = target.key.partition("/")
+            self.stance_requested.emit(actor, issue)
+        else:
+            getattr(self, f"{target.kind}_requested").emit(target.key)
+
+    def go_to_actor(self, actor_id: str) -> None:
+        self.go(Target("actor", actor_id))
+
+    def go_to_theme(self, theme_id: str) -> None:
+        self.go(Target("theme", theme_id))
+
+    def go_to_issue(self, issue_id: str) -> None:
+        self.go(Target("issue", issue_id))
+
+    def go_to_stance(self, actor_id: str, issue_id: str) -> None:
+        self.go(Target("stance", f"{actor_id}/{issue_id}"))
+
+    def go_to_passage(self, anchor: str) -> None:
+        self.go(Target("passage", anchor))
+
+    def note_location(self, target: Target) -> None:
+        """Record where the reader is (a selection made by hand) without re-emitting it."""
+        if target != self._current:
+            if self._current is not None:
+                self._back.append(self._current)
+            self._forward.clear()
+            self._current = target
+            self.history_changed.emit()
+
+    def can_go_back(self) -> bool:
+        return bool(self._back)
+
+    def can_go_forward(self) -> bool:
+        return bool(self._forward)
+
+    @Slot()
+    def back(self) -> None:
+        if self._back:
+            if self._current is not None:
+                self._forward.append(self._current)
+            self.go(self._back.pop(), record=False)
+
+    @Slot()
+    def forward(self) -> None:
+        if self._forward:
+            if self._current is not None:
+                self._back.append(self._current)
+            self.go(self._forward.pop(), record=False)
+
+    def reset(self) -> None:
+        self._back.clear()
+        self._forward.clear()
+        self._current = None
+        self.history_changed.emit()
+
+    @Slot(QUrl)
+    def open_url(self, url: QUrl) -> None:
+        """Follow a link from any view: internal targets navigate, web links leave the app."""
+        target = parse(url)
+        if target is not None:
+            self.go(target)
+        elif url.scheme() in EXTERNAL_SCHEMES:
+            QDesktopServices.openUrl(url)
+
+    @Slot(str)
+    def hover(self, href: str) -> None:
+        url = QUrl(href)
+        self.external_hovered.emit(href if url.scheme() in EXTERNAL_SCHEMES else "")

@@ -1,0 +1,62 @@
+"""Fonts, colours and the prose stylesheet, shared by every view and the printed output.
+
+The bundled fonts are registered at start-up, so text looks the same on every machine (and does
+not vanish on one with no fonts installed). Colours come from the palette, so light and dark
+system themes both stay readable.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+
+from viewer.resources import font_files
+
+PROSE_FAMILY = "Charis SIL"
+UI_FAMILY = "Open Sans"
+PROSE_POINT_SIZE = 12.0
+UI_POINT_SIZE = 10.0
+
+PROSE_CSS = """
+h1 { font-size: 170%; font-weight: 600; margin-top: 18px; margin-bottom: 8px; }
+h2 { font-size: 135%; font-weight: 600; margin-top: 16px; margin-bottom: 6px; }
+h3 { font-size: 115%; font-weight: 600; margin-top: 12px; margin-bottom: 4px; }
+p, li { line-height: 118%; }
+p { margin-top: 0px; margin-bottom: 10px; }
+table { border-collapse: collapse; margin-top: 6px; margin-bottom: 12px; }
+th { font-weight: 600; border-bottom: 2px solid #808080; }
+th, td { border: 1px solid #a0a0a0; padding: 4px 8px; }
+a.actor { text-decoration: none; font-weight: 600; }
+div.footnote { font-size: 90%; }
+code, pre { font-family: monospace; }
+"""
+
+
+def load_fonts() -> list[str]:
+    """Register the bundled fonts; returns the families Qt now knows from them."""
+    families: list[str] = []
+    for path in font_files():
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return sorted(set(families))
+
+
+def ui_font() -> QFont:
+    font = QFont(UI_FAMILY)
+    font.setPointSizeF(UI_POINT_SIZE)
+    return font
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def highlight_colour(palette: QPalette) -> QColor:
+    """The passage highlight: a soft yellow in light mode, a deep amber in dark mode."""
+    return QColor("#5c4a00") if is_dark(palette) else QColor("#fff3b0")
+
+
+def follows_dark_system() -> bool:
+    hints = QGuiApplication.styleHints()
+    scheme = getattr(hints, "colorScheme", None)
+    return bool(scheme) and hints.colorScheme().name == "Dark"
