@@ -15,11 +15,17 @@ MINIMAL = DATA / "minimal"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Settings, caches and logs go to a fresh folder so tests never see the user's own."""
     home = tmp_path_factory.mktemp("home")
-    for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"),
-                     ("XDG_STATE_HOME", "state"), ("XDG_DATA_HOME", "data")):
+    for var, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_DATA_HOME", "data"),
+    ):
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("HOME", str(home))
 
@@ -47,3 +53,25 @@ def minimal():
     result = load_briefing(MINIMAL)
     assert result.briefing is not None, "\n".join(map(str, result.problems))
     return result.briefing
+
+
+@pytest.fixture
+def settings(tmp_path: Path):
+    from viewer.ui.settings import Settings
+
+    return Settings(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def window(qtbot, settings, bundled_path: Path):
+    """The main window, shown, on the bundled briefing."""
+    from viewer.ui.app import create_application
+    from viewer.ui.main_window import MainWindow
+
+    create_application()
+    main = MainWindow(settings)
+    qtbot.addWidget(main)
+    assert main.open_briefing(bundled_path)
+    main.show()
+    qtbot.waitExposed(main)
+    return main

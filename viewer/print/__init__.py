@@ -1,0 +1,1 @@
+"""Printing and PDF export: a paginated publication built from the briefing data."""
