@@ -73,5 +73,6 @@ def window(qtbot, settings, bundled_path: Path):
     qtbot.addWidget(main)
     assert main.open_briefing(bundled_path)
     main.show()
-    qtbot.waitExposed(main)
+    main.activateWindow()
+    qtbot.waitActive(main)
     return main

@@ -104,7 +104,9 @@ class MainWindow(QMainWindow):
             "export_pdf": self.export_pdf,
         }
         for tab in range(5):
-            handlers[f"tab_{tab + 1}"] = lambda tab=tab: self.tabs.setCurrentIndex(tab)
+            handlers[f"tab_{tab + 1}"] = lambda _checked=False, tab=tab: self.tabs.setCurrentIndex(
+                tab
+            )
         for name, handler in handlers.items():
             self.actions[name].triggered.connect(handler)
         nav = self.navigator

@@ -1,0 +1,85 @@
+"""The command line: exit codes and output of ``validate`` and ``--version``, as a user runs it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BAD, MINIMAL
+from viewer import __version__
+from viewer.cli import main
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    return subprocess.run(
+        [sys.executable, "-m", "viewer", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_validate_bundled_briefing_exits_zero(bundled_path: Path) -> None:
+    done = run_cli("validate", str(bundled_path))
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.splitlines() == ["1 briefing checked: 0 with errors; 0 errors, 0 warnings"]
+    assert done.stderr == ""
+
+
+def test_validate_reports_each_problem_then_a_summary() -> None:
+    done = run_cli("validate", "unknown-key-typo", str(MINIMAL), cwd=BAD)
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        "unknown-key-typo/briefing.yaml:21:5: error: theme is missing required key 'summary'",
+        "unknown-key-typo/briefing.yaml:23:5: error: unknown key 'sumary' in theme; "
+        "did you mean 'summary'?",
+        "2 briefings checked: 1 with errors; 2 errors, 0 warnings",
+    ]
+    assert "Traceback" not in done.stderr
+
+
+def test_warnings_alone_keep_exit_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(BAD / "summary-too-long")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert ": warning: summary is 226 characters" in lines[0]
+    assert lines[-1] == "1 briefing checked: 0 with errors; 0 errors, 1 warning"
+
+
+def test_validate_without_paths_is_a_usage_error() -> None:
+    done = run_cli("validate")
+    assert done.returncode == 2
+    assert "usage: briefing-viewer validate" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    done = run_cli("--no-such-option")
+    assert done.returncode == 2
+    assert "unrecognized arguments" in done.stderr
+
+
+def test_version() -> None:
+    done = run_cli("--version")
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"briefing-viewer {__version__}"
+
+
+def test_hostile_inputs_never_print_a_traceback() -> None:
+    cases = [str(BAD / name) for name in ("yaml-alias-bomb", "yaml-deep-nesting", "yaml-binary")]
+    done = run_cli("validate", *cases)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr + done.stdout
+    assert done.stdout.splitlines()[-1].startswith("3 briefings checked: 3 with errors")
+
+
+def test_window_without_display_explains_instead_of_aborting() -> None:
+    done = run_cli(str(MINIMAL))
+    assert done.returncode == 1
+    assert "no display found" in done.stderr

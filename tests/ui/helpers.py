@@ -1,0 +1,44 @@
+"""Clicking links inside rich-text panes the way a reader does."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QTextBrowser
+
+
+def link_hrefs(browser: QTextBrowser) -> list[str]:
+    found = []
+    block = browser.document().begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            href = iterator.fragment().charFormat().anchorHref()
+            if href:
+                found.append(href)
+            iterator += 1
+        block = block.next()
+    return found
+
+
+def click_link(qtbot, browser: QTextBrowser, href: str, occurrence: int = 0) -> None:
+    """Scroll the link into view and click its middle with the mouse."""
+    seen = 0
+    block = browser.document().begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.charFormat().anchorHref() == href:
+                if seen == occurrence:
+                    cursor = QTextCursor(browser.document())
+                    cursor.setPosition(fragment.position() + fragment.length() // 2)
+                    browser.setTextCursor(cursor)
+                    browser.ensureCursorVisible()
+                    centre = browser.cursorRect(cursor).center()
+                    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+                    return
+                seen += 1
+            iterator += 1
+        block = block.next()
+    raise AssertionError(f"no link {href!r} in {browser.accessibleName()}")

@@ -1,0 +1,146 @@
+"""Reading views: every navigation path a reader takes, driven through the real widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+
+from tests.ui.helpers import click_link, link_hrefs
+from viewer.ui.main_window import TAB_ACTORS, TAB_BRIEFING, TAB_THEMES, MainWindow
+
+
+def test_actor_link_in_prose_opens_actor_profile(qtbot, window: MainWindow, bundled) -> None:
+    text = window.briefing_view.text
+    assert "actor:iran" in link_hrefs(text)
+    click_link(qtbot, text, "actor:iran")
+    assert window.tabs.currentIndex() == TAB_ACTORS
+    assert window.actors_view.current_actor() == "iran"
+    profile = window.actors_view.profile.toPlainText()
+    assert profile.startswith(bundled.actor_by_id["iran"].name)
+
+
+def test_actor_stance_evidence_jumps_to_highlighted_passage(
+    qtbot, window: MainWindow, bundled
+) -> None:
+    window.navigator.go_to_actor("russia")
+    stance = bundled.stances_of_actor("russia")[0]
+    click_link(qtbot, window.actors_view.profile, f"passage:{stance.passage}")
+    view = window.briefing_view
+    assert window.tabs.currentIndex() == TAB_BRIEFING
+    assert view.highlighted_anchor == stance.passage
+    block = view.block_of(stance.passage)
+    assert view.highlighted_text() == block.text() != ""
+    top = view.text.document().documentLayout().blockBoundingRect(block).top()
+    assert abs(view.text.verticalScrollBar().value() - top) < view.text.viewport().height()
+    qtbot.mouseClick(view.text.viewport(), Qt.MouseButton.LeftButton)
+    assert view.highlighted_text() == ""
+
+
+def test_contents_click_scrolls_to_heading(qtbot, window: MainWindow) -> None:
+    view = window.briefing_view
+    tree = view.contents
+    outlook = tree.findItems("Outlook", Qt.MatchFlag.MatchExactly)[0]
+    before = view.text.verticalScrollBar().value()
+    qtbot.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(outlook).center()
+    )
+    after = view.text.verticalScrollBar().value()
+    assert after > before
+    block = view.block_of(outlook.data(0, Qt.ItemDataRole.UserRole))
+    assert block.text() == "Outlook"
+    assert tree.currentItem() is outlook
+
+
+def test_current_section_follows_scrolling(qtbot, window: MainWindow) -> None:
+    view = window.briefing_view
+    target = view.block_of("syria")
+    top = view.text.document().documentLayout().blockBoundingRect(target).top()
+    view.text.verticalScrollBar().setValue(int(top))
+    qtbot.waitUntil(lambda: view.contents.currentItem() is not None)
+    assert view.contents.currentItem().text(0) == "Syria"
+
+
+def test_back_and_forward_across_jumps(qtbot, window: MainWindow) -> None:
+    window.navigator.go_to_actor("iran")
+    window.navigator.go_to_theme(window.briefing.themes[1].id)
+    assert window.tabs.currentIndex() == TAB_THEMES
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.tabs.currentIndex() == TAB_ACTORS
+    assert window.actors_view.current_actor() == "iran"
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.tabs.currentIndex() == TAB_THEMES
+    assert window.themes_view.current_theme() == window.briefing.themes[1].id
+    assert not window.actions["forward"].isEnabled()
+
+
+def test_find_counts_and_steps_through_matches(qtbot, window: MainWindow) -> None:
+    view = window.briefing_view
+    expected = view.text.toPlainText().lower().count("caspian")
+    assert expected > 1
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert view.find_bar.isVisible()
+    qtbot.keyClicks(view.find_bar.field, "Caspian")
+    assert view.find_bar.count.text() == f"1 of {expected}"
+    first = view.text.textCursor().position()
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert view.find_bar.count.text() == f"2 of {expected}"
+    assert view.text.textCursor().position() > first
+    qtbot.keyClick(window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert view.find_bar.count.text() == f"1 of {expected}"
+    qtbot.keyClick(view.find_bar.field, Qt.Key.Key_Escape)
+    assert not view.find_bar.isVisible()
+
+
+def test_find_reports_no_matches(qtbot, window: MainWindow) -> None:
+    window.briefing_view.open_find()
+    qtbot.keyClicks(window.briefing_view.find_bar.field, "zzqxj")
+    assert window.briefing_view.find_bar.count.text() == "No matches"
+
+
+def test_zoom_changes_text_size_and_persists(qtbot, window: MainWindow, settings) -> None:
+    view = window.briefing_view
+    size = view.text.document().defaultFont().pointSizeF()
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert view.text.document().defaultFont().pointSizeF() == size + 2
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    again.open_briefing(window.briefing.folder)
+    assert again.briefing_view.text.document().defaultFont().pointSizeF() == size + 2
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert view.text.document().defaultFont().pointSizeF() == size
+
+
+def test_reading_position_is_remembered(qtbot, window: MainWindow, settings) -> None:
+    bar = window.briefing_view.text.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    window.close()
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    again.open_briefing(window.briefing.folder)
+    again.show()
+    qtbot.waitUntil(lambda: again.briefing_view.text.verticalScrollBar().value() > 0)
+    assert again.briefing_view.text.verticalScrollBar().value() == bar.maximum() // 2
+
+
+def test_external_link_shows_target_and_never_loads(qtbot, window: MainWindow, monkeypatch) -> None:
+    opened = []
+    monkeypatch.setattr(
+        "viewer.ui.navigation.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
+    )
+    window.navigator.hover("https://example.org/x")
+    assert window.statusBar().currentMessage() == "Opens in your browser: https://example.org/x"
+    html_before = window.briefing_view.text.toHtml()
+    window.briefing_view.text.anchorClicked.emit(QUrl("https://example.org/x"))
+    window.briefing_view.text.anchorClicked.emit(QUrl("javascript:alert(1)"))
+    window.briefing_view.text.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    assert opened == ["https://example.org/x"]
+    assert window.briefing_view.text.toHtml() == html_before
+
+
+def test_about_lists_sources_and_version(window: MainWindow, bundled) -> None:
+    from viewer import __version__
+
+    html = window.about_html()
+    assert __version__ in html
+    assert bundled.sources[0].author in html
+    assert bundled.sources[0].title in html

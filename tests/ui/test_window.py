@@ -1,0 +1,116 @@
+"""The main window: opens on the bundled briefing with content in every tab; bad briefings show
+their problems and the app keeps running."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLineEdit,
+    QListWidget,
+    QMenuBar,
+    QTabBar,
+    QTreeView,
+    QTreeWidget,
+)
+
+from tests.conftest import BAD, MINIMAL
+from viewer.ui.main_window import TAB_ACTORS, TAB_BRIEFING, TAB_THEMES, MainWindow
+
+
+def test_opens_on_bundled_briefing_with_content_in_each_tab(window: MainWindow, bundled) -> None:
+    assert bundled.title in window.windowTitle()
+    assert window.pages.currentWidget() is window.tabs
+    assert window.tabs.currentIndex() == TAB_BRIEFING
+    prose = window.briefing_view.text.toPlainText()
+    assert "Key judgements" in prose
+    assert len(prose.split()) > 2000
+    assert window.briefing_view.contents.topLevelItemCount() >= 8
+    assert window.themes_view.list.count() == len(bundled.themes)
+    assert bundled.themes[0].title in window.themes_view.detail.toPlainText()
+    actor_rows = sum(
+        window.actors_view.model.item(row).rowCount()
+        for row in range(window.actors_view.model.rowCount())
+    )
+    assert actor_rows == len(bundled.actors)
+    assert window.actors_view.profile.toPlainText().strip()
+
+
+def test_tabs_switch_with_ctrl_number(qtbot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == TAB_ACTORS
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == TAB_THEMES
+
+
+def test_bad_briefing_shows_its_problems_and_keeps_running(qtbot, window: MainWindow) -> None:
+    assert not window.open_briefing(BAD / "unknown-actor-reference")
+    assert window.pages.currentWidget() is window.errors_view
+    rows = [window.errors_view.list.item(i).text() for i in range(window.errors_view.list.count())]
+    assert rows == [
+        f"{BAD / 'unknown-actor-reference'}/briefing.yaml:60:12: error: "
+        "unknown actor 'lowlnd'; did you mean 'lowland'?"
+    ]
+    assert "cannot be opened" in window.errors_view.heading.text()
+    item = window.errors_view.list.item(0)
+    centre = window.errors_view.list.visualItemRect(item).center()
+    viewport = window.errors_view.list.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=centre)
+    location = f"{BAD / 'unknown-actor-reference'}/briefing.yaml:60:12"
+    assert QGuiApplication.clipboard().text() == location
+    assert window.open_briefing(MINIMAL)
+    assert window.pages.currentWidget() is window.tabs
+    assert "Water talks" in window.windowTitle()
+
+
+def test_every_bad_corpus_entry_opens_without_crashing(window: MainWindow) -> None:
+    for case in sorted(p for p in BAD.iterdir() if p.is_dir()):
+        expected = (case / "expected.txt").read_text(encoding="utf-8")
+        opened = window.open_briefing(case)
+        assert opened == (": error:" not in expected), case.name
+        if not opened:
+            assert window.errors_view.list.count() == expected.count(": error:") + expected.count(
+                ": warning:"
+            )
+
+
+def test_briefing_that_disappears_can_be_reopened(tmp_path: Path, window: MainWindow) -> None:
+    folder = tmp_path / "moving"
+    shutil.copytree(MINIMAL, folder)
+    assert window.open_briefing(folder)
+    (folder / "briefing.md").unlink()
+    assert not window.open_briefing(folder)
+    shutil.copy(MINIMAL / "briefing.md", folder / "briefing.md")
+    assert window.open_briefing(folder)
+
+
+def test_interactive_widgets_have_accessible_names(window: MainWindow) -> None:
+    kinds = (QLineEdit, QTreeView, QTreeWidget, QListWidget, QAbstractButton)
+    unnamed = []
+    qt_internals = (QTabBar, QLineEdit, QMenuBar)
+    widgets = [w for kind in kinds for w in window.findChildren(kind)]
+    for widget in widgets:
+        if isinstance(widget.parent(), qt_internals) or widget.objectName().startswith("qt_"):
+            continue
+        interface = QAccessible.queryAccessibleInterface(widget)
+        name = interface.text(QAccessible.Text.Name) if interface else ""
+        if not name:
+            unnamed.append(f"{type(widget).__name__} {widget.objectName()}")
+    assert unnamed == []
+
+
+def test_window_geometry_is_remembered(qtbot, settings, bundled_path: Path) -> None:
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.open_briefing(bundled_path)
+    first.resize(700, 500)
+    first.close()
+    second = MainWindow(settings)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (700, 500)
+    assert settings.last_briefing == str(bundled_path)
