@@ -16,7 +16,7 @@ from viewer import __version__  # noqa: E402
 from viewer.resources import default_briefing, stylesheet  # noqa: E402
 from viewer.ui.main_window import APP_NAME, MainWindow  # noqa: E402
 from viewer.ui.settings import Settings  # noqa: E402
-from viewer.ui.theme import load_fonts, ui_font  # noqa: E402
+from viewer.ui.theme import apply_colour_scheme, load_fonts, ui_font  # noqa: E402
 
 
 def has_display() -> bool:
@@ -33,8 +33,11 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("briefing-viewer")
+    app.setStyle("Fusion")
     load_fonts()
     app.setFont(ui_font())
+    apply_colour_scheme(app)
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_colour_scheme(app))
     app.setStyleSheet(stylesheet())
     return app  # type: ignore[return-value]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QByteArray, QUrl
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -39,7 +39,7 @@ class LinkBrowser(QTextBrowser):
     def loadResource(self, kind: int, url: QUrl) -> object:
         """Images come from the briefing folder only; nothing else is ever loaded."""
         if kind != QTextDocument.ResourceType.ImageResource.value:
-            return None
+            return QByteArray()
         path = local_resource(self.folder, url.toString()) if self.folder else None
         image = QImage(str(path)) if path else QImage()
         if image.isNull():

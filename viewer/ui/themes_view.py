@@ -23,6 +23,7 @@ class ThemesView(QWidget):
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
         self.list.setMinimumWidth(260)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._selected)
         self.detail = LinkBrowser(navigator, "Theme details")
         splitter = QSplitter()
