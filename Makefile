@@ -7,7 +7,7 @@ QT_DEBS := libglib2.0-0 libgl1 libegl1 libx11-6 libxkbcommon0 libfontconfig1 lib
 	libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint setup system-deps clean
+.PHONY: run test lint setup system-deps clean fuzz
 
 run: setup
 	$(BIN)/briefing-viewer
@@ -39,3 +39,8 @@ $(VENV)/.installed: pyproject.toml
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+
+# A long property-based campaign over mutated briefings (minutes, not part of `make test`).
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
+		tests/domain/test_fuzz.py tests/ui/test_fuzz_views.py

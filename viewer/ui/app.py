@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from viewer import __version__  # noqa: E402
 from viewer.resources import default_briefing, stylesheet  # noqa: E402
+from viewer.ui.faults import FaultHandler  # noqa: E402
 from viewer.ui.main_window import APP_NAME, MainWindow  # noqa: E402
 from viewer.ui.settings import Settings  # noqa: E402
 from viewer.ui.theme import apply_colour_scheme, load_fonts, ui_font  # noqa: E402
@@ -71,6 +72,7 @@ def run(path: Path | None, quit_after_paint: bool = False, started: float = STAR
         return 1
     app = create_application()
     window = MainWindow(Settings())
+    FaultHandler(window).install()
     window.open_briefing(path or default_briefing())
     if quit_after_paint:
         watcher = _FirstPaint(started)

@@ -1,0 +1,44 @@
+"""Offline means offline: the main flows run with every network connection made to fail."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from PySide6.QtCore import QUrl
+
+from tests.ui.helpers import click_link
+from viewer.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def attempts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    tried: list[str] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        tried.append(repr(args))
+        raise OSError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return tried
+
+
+def test_main_flows_make_no_connection(
+    qtbot, attempts: list[str], window: MainWindow, bundled
+) -> None:
+    for tab in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(tab)
+        qtbot.wait(5)
+    click_link(qtbot, window.briefing_view.text, "actor:russia")
+    for actor in bundled.actors:
+        window.navigator.go_to_actor(actor.id)
+    for theme in bundled.themes:
+        window.navigator.go_to_theme(theme.id)
+    for stance in bundled.stances[:20]:
+        window.navigator.go_to_stance(stance.actor, stance.issue)
+        window.navigator.go_to_passage(stance.passage)
+    window.navigator.open_url(QUrl("actor:iran"))
+    assert attempts == []
