@@ -1,39 +1,72 @@
 """Stances kept in a CSV file, so a large matrix can live in a spreadsheet.
 
-Each row becomes a :class:`Record`, exactly as a YAML stance would, so the loader checks both the
-same way. Columns are located only when a row has a problem: working them out for every cell would
-slow down large files for nothing.
+A large briefing holds hundreds of thousands of rows, so a valid row goes straight to a
+:class:`Stance`; only a row with a problem takes the slower path that reports each bad cell. Rows
+remember their line, and columns are worked out only when a problem needs one.
 """
 
 from __future__ import annotations
 
 import csv
+import io
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from viewer.domain.fields import STANCE, STR_TAG, Invalid, suggest
 from viewer.domain.limits import MAX_ENTRIES
+from viewer.domain.model import Confidence, Position, Stance
 from viewer.domain.problems import Location, ProblemList
 from viewer.domain.records import Record, field_columns
 
+_POSITIONS = {p.value: p for p in Position}
+_CONFIDENCES = {c.value: c for c in Confidence}
 
-def read_stances(text: str, shown: str, problems: ProblemList) -> list[Record]:
-    lines = text.split("\n")
-    reader = csv.reader(lines, strict=True)
+
+@dataclass
+class StanceRows:
+    """Stances as read, with a way to locate any field of the n-th one for error messages."""
+
+    stances: list[Stance]
+    locate: Callable[[int, str], Location]
+
+
+def from_records(records: list[Record]) -> StanceRows:
+    """Stances from YAML; incomplete ones are kept (bad fields empty) so their references are
+    checked too, while the errors already reported keep the briefing from opening."""
+    stances = [Stance(*(r.values.get(name, "") for name in STANCE)) for r in records]  # type: ignore[arg-type]
+    return StanceRows(stances, lambda n, name: records[n].at(name))
+
+
+def read_stances(text: str, shown: str, problems: ProblemList) -> StanceRows:
+    reader = csv.reader(io.StringIO(text), strict=True)
+    lines: list[str] = []
+
+    def line(number: int) -> str:
+        if not lines:
+            lines.extend(text.split("\n"))
+        return lines[number - 1] if number <= len(lines) else ""
+
+    def at(number: int, names: tuple[str, ...], name: str) -> Location:
+        columns = field_columns(line(number))
+        index = names.index(name) if name in names else 0
+        return Location(shown, number, columns[index] if index < len(columns) else 1)
+
+    empty = StanceRows([], lambda n, name: Location(shown))
     try:
         header = next(reader)
     except StopIteration:
         problems.error(Location(shown), "CSV file is empty; expected a header row")
-        return []
+        return empty
     except csv.Error as exc:
         problems.error(Location(shown), f"CSV syntax: {exc}")
-        return []
-    header_columns = field_columns(lines[0])
-    names = [name.strip() for name in header]
+        return empty
+    names = tuple(name.strip() for name in header)
     usable = True
-    for index, name in enumerate(names):
+    for name in names:
         if name not in STANCE:
-            column = header_columns[min(index, len(header_columns) - 1)]
             problems.error(
-                Location(shown, 1, column), f"unknown CSV column '{name}'{suggest(name, STANCE)}"
+                at(1, names, name), f"unknown CSV column '{name}'{suggest(name, STANCE)}"
             )
             usable = False
     for name, wanted in STANCE.items():
@@ -41,40 +74,98 @@ def read_stances(text: str, shown: str, problems: ProblemList) -> list[Record]:
             problems.error(Location(shown, 1, 1), f"CSV header lacks the column '{name}'")
             usable = False
     if not usable:
-        return []
-    fields = [STANCE[name] for name in names]
-    order = tuple(names)
-    records: list[Record] = []
+        return empty
+
+    order = [names.index(name) if name in names else -1 for name in STANCE]
+    ia, ii, ip, ic, isu, iev, ipa, ias = order
+    width = len(names)
+    stances: list[Stance] = []
+    starts = array("I")
+    append, mark = stances.append, starts.append
+    positions, confidences, new = _POSITIONS.get, _CONFIDENCES.get, tuple.__new__
     previous_end = reader.line_num
     try:
         for row in reader:
             start, previous_end = previous_end + 1, reader.line_num
+            if len(row) == width:
+                position = positions(row[ip])
+                confidence = confidences(row[ic])
+                summary, evidence = row[isu].strip(), row[iev].strip()
+                as_of = row[ias] if ias >= 0 else ""
+                if (
+                    position is not None
+                    and confidence is not None
+                    and summary
+                    and evidence
+                    and row[ia]
+                    and row[ii]
+                    and row[ipa]
+                    and (not as_of or _valid_date(as_of))
+                ):
+                    fields = (
+                        row[ia],
+                        row[ii],
+                        position,
+                        confidence,
+                        summary,
+                        evidence,
+                        row[ipa],
+                        as_of,
+                    )
+                    append(new(Stance, fields))
+                    mark(start)
+                    continue
             if not row or row == [""]:
                 continue
-            if len(records) >= MAX_ENTRIES:
-                problems.error(
-                    Location(shown, start),
-                    f"more than {MAX_ENTRIES:,} stances; the limit keeps large files workable",
-                )
-                break
-            record = Record("stance", Location(shown, start, 1))
-            record.csv_line, record.csv_names = lines[start - 1], order
-            records.append(record)
-            if len(row) != len(fields):
-                problems.error(
-                    record.location,
-                    f"row has {len(row)} fields, the header names {len(fields)}",
-                )
-                record.complete = False
-                continue
-            for wanted, cell in zip(fields, row, strict=True):
-                if not cell and not wanted.required:
-                    continue
-                try:
-                    record.values[wanted.name] = wanted.convert(cell, STR_TAG)
-                except Invalid as exc:
-                    problems.error(record.at(wanted.name), f"stance.{wanted.name}: {exc}")
-                    record.complete = False
+            partial = _report_row(
+                row, names, start, shown, problems, lambda n, line=start: at(line, names, n)
+            )
+            if partial is not None:
+                append(partial)
+                mark(start)
+        if len(stances) > MAX_ENTRIES:
+            problems.error(
+                Location(shown, starts[MAX_ENTRIES]),
+                f"more than {MAX_ENTRIES:,} stances; the limit keeps large files workable",
+            )
     except csv.Error as exc:
         problems.error(Location(shown, reader.line_num), f"CSV syntax: {exc}")
-    return records
+    return StanceRows(stances, lambda n, name: at(starts[n], names, name))
+
+
+def _valid_date(value: str) -> bool:
+    try:
+        STANCE["as_of"].convert(value, STR_TAG)
+    except Invalid:
+        return False
+    return True
+
+
+def _report_row(
+    row: list[str],
+    names: tuple[str, ...],
+    start: int,
+    shown: str,
+    problems: ProblemList,
+    locate: Callable[[str], Location],
+) -> Stance | None:
+    """Say what is wrong with a row that the fast path refused.
+
+    The row still comes back, with its bad cells emptied, so that its references are checked
+    too and the reader learns of every problem at once.
+    """
+    if len(row) != len(names):
+        problems.error(
+            Location(shown, start, 1), f"row has {len(row)} fields, the header names {len(names)}"
+        )
+        return None
+    values: dict[str, object] = {}
+    for name, cell in zip(names, row, strict=True):
+        wanted = STANCE[name]
+        if not cell and not wanted.required:
+            continue
+        try:
+            values[name] = wanted.convert(cell, STR_TAG)
+        except Invalid as exc:
+            problems.error(locate(name), f"stance.{name}: {exc}")
+    return Stance(*(values.get(name, "") for name in STANCE))  # type: ignore[arg-type]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import gc
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,8 +12,9 @@ from typing import Any
 import yaml
 
 from viewer.domain import anchors as prose_scan
+from viewer.domain import cache
 from viewer.domain import fields as F
-from viewer.domain.csvstances import read_stances
+from viewer.domain.csvstances import StanceRows, from_records, read_stances
 from viewer.domain.fields import suggest
 from viewer.domain.limits import MAX_CSV_BYTES, MAX_ENTRIES, MAX_TEXT_BYTES
 from viewer.domain.model import (
@@ -22,7 +25,6 @@ from viewer.domain.model import (
     ProseFile,
     Relation,
     Source,
-    Stance,
     Theme,
 )
 from viewer.domain.problems import Location, Problem, ProblemList
@@ -52,19 +54,45 @@ class LoadResult:
         return tuple(p for p in self.problems if not p.is_error)
 
 
-def load_briefing(path: str | Path) -> LoadResult:
+def load_briefing(path: str | Path, use_cache: bool = False) -> LoadResult:
     """Load the briefing in folder ``path`` (or the folder of a ``briefing.yaml`` given directly).
 
-    File names in problems are shown relative to ``path`` as the user wrote it.
+    File names in problems are shown relative to ``path`` as the user wrote it. With
+    ``use_cache``, an unchanged briefing loaded before comes from the cache (see ``cache``).
     """
     folder = Path(path)
     if folder.name == BRIEFING_FILE and folder.is_file():
         folder = folder.parent
+    with collector_paused():
+        return _load(folder, use_cache)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small objects.
+
+    Loading creates hundreds of thousands of tuples and none of them form cycles; without the
+    pause, the collector re-scans the growing heap again and again, which doubles the load time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(folder: Path, use_cache: bool) -> LoadResult:
+    if use_cache and (cached := cache.fetch(folder)) is not None:
+        return LoadResult(folder, *cached)
     loader = _Loader(folder)
     briefing = loader.load()
     problems = loader.problems.sorted()
     if loader.problems.has_errors:
         briefing = None
+    elif use_cache and briefing is not None:
+        cache.store(briefing, loader.files, problems)
     return LoadResult(folder, briefing, problems)
 
 
@@ -73,6 +101,8 @@ class _Loader:
         self.folder = folder
         self.problems = ProblemList()
         self.shown_yaml = str(folder / BRIEFING_FILE)
+        self.files: list[Path] = []
+        """Every file read, for the cache key."""
 
     def shown(self, name: str) -> str:
         return str(self.folder / name)
@@ -103,7 +133,7 @@ class _Loader:
         themes = self.collection(reader, top, "themes", F.THEME, "theme")
         actors = self.collection(reader, top, "actors", F.ACTOR, "actor")
         issues = self.collection(reader, top, "issues", F.ISSUE, "issue")
-        stances = self.collection(reader, top, "stances", F.STANCE, "stance")
+        stance_rows = self.stance_rows(reader, top)
         relations = self.inline(reader, top, "relations", F.RELATION, "relation")
         timeline = self.inline(reader, top, "timeline", F.EVENT, "timeline event")
 
@@ -111,15 +141,13 @@ class _Loader:
         actor_ids = self.unique_ids(actors, "actor")
         issue_ids = self.unique_ids(issues, "issue")
         self.check_refs(issues, "theme", theme_ids, "theme")
-        self.check_refs(stances, "actor", actor_ids, "actor")
-        self.check_refs(stances, "issue", issue_ids, "issue")
         self.check_refs(relations, "between", actor_ids, "actor")
         self.check_refs(timeline, "actors", actor_ids, "actor")
         self.check_refs(timeline, "issues", issue_ids, "issue")
         self.check_relations(relations)
-        self.check_stances(stances)
+        self.check_stances(stance_rows, actor_ids, issue_ids, anchor_ids)
         if anchor_ids is not None:
-            for records in (themes, actors, issues, stances, relations, timeline):
+            for records in (themes, actors, issues, relations, timeline):
                 self.check_refs(records, "passage", anchor_ids, "passage")
 
         if self.problems.has_errors:
@@ -139,7 +167,7 @@ class _Loader:
             themes=tuple(self.build(Theme, r) for r in themes),
             actors=tuple(self.build(Actor, r, aliases=tuple(r.get("aliases", []))) for r in actors),
             issues=tuple(self.build(Issue, r) for r in issues),
-            stances=tuple(self.build(Stance, r) for r in stances),
+            stances=tuple(stance_rows.stances),
             relations=tuple(
                 self.build(Relation, r, between=tuple(r.get("between"))) for r in relations
             ),
@@ -161,6 +189,7 @@ class _Loader:
     def parse_yaml(
         self, path: Path, shown: str, referrer: Location | None = None
     ) -> yaml.Node | None:
+        self.files.append(path)
         try:
             node = compose(read_text(path, shown, MAX_TEXT_BYTES, referrer), shown)
         except (FileProblem, YamlProblem) as exc:
@@ -179,6 +208,7 @@ class _Loader:
             shown = self.shown(name)
             try:
                 path = resolve_inside(self.folder, name, top.at("text"))
+                self.files.append(path)
                 files.append(
                     ProseFile(path, read_text(path, shown, MAX_TEXT_BYTES, top.at("text")))
                 )
@@ -242,9 +272,6 @@ class _Loader:
             return []
         try:
             path = resolve_inside(self.folder, name, top.at(key))
-            if suffix == ".csv":
-                text = read_text(path, shown, MAX_CSV_BYTES, top.at(key))
-                return read_stances(text, shown, self.problems)
         except FileProblem as exc:
             self.problems.error(exc.location, exc.message)
             return []
@@ -252,6 +279,22 @@ class _Loader:
         if sub is None:
             return []
         return self.records(RecordReader(shown, self.problems), sub, spec, what, key)
+
+    def stance_rows(self, reader: RecordReader, top: Record) -> StanceRows:
+        """Stances from YAML (inline or a file) or, for large matrices, a CSV file."""
+        node = top.get("stances", None)
+        is_csv = isinstance(node, yaml.ScalarNode) and Path(node.value).suffix.lower() == ".csv"
+        if not is_csv:
+            return from_records(self.collection(reader, top, "stances", F.STANCE, "stance"))
+        name = node.value  # type: ignore[union-attr]
+        try:
+            path = resolve_inside(self.folder, name, top.at("stances"))
+            self.files.append(path)
+            text = read_text(path, self.shown(name), MAX_CSV_BYTES, top.at("stances"))
+        except FileProblem as exc:
+            self.problems.error(exc.location, exc.message)
+            return from_records([])
+        return read_stances(text, self.shown(name), self.problems)
 
     # -- cross-checks ---------------------------------------------------------------------
 
@@ -298,24 +341,58 @@ class _Loader:
                 )
                 record.complete = False
 
-    def check_stances(self, stances: list[Record]) -> None:
-        first: dict[tuple[object, object], Location] = {}
-        for record in stances:
-            pair = (record.get("actor", None), record.get("issue", None))
-            if None in pair:
-                continue
+    def check_stances(
+        self,
+        rows: StanceRows,
+        actor_ids: set[str],
+        issue_ids: set[str],
+        anchor_ids: set[str] | None,
+    ) -> None:
+        """References, duplicates and summary length over possibly many rows.
+
+        Set operations in C answer "is anything wrong?" first; the row-by-row pass that says
+        where runs only when something is.
+        """
+        stances = rows.stances
+        known_passages = anchor_ids if anchor_ids is not None else {s.passage for s in stances}
+        if (
+            {s.actor for s in stances} <= actor_ids
+            and {s.issue for s in stances} <= issue_ids
+            and {s.passage for s in stances} <= known_passages
+            and len({(s.actor, s.issue) for s in stances}) == len(stances)
+            and max((len(s.summary) for s in stances), default=0) <= SUMMARY_MAX
+        ):
+            return
+        first: dict[tuple[str, str], int] = {}
+        for n, stance in enumerate(stances):
+            if stance.actor and stance.actor not in actor_ids:
+                self.problems.error(
+                    rows.locate(n, "actor"),
+                    f"unknown actor '{stance.actor}'{suggest(stance.actor, actor_ids)}",
+                )
+            if stance.issue and stance.issue not in issue_ids:
+                self.problems.error(
+                    rows.locate(n, "issue"),
+                    f"unknown issue '{stance.issue}'{suggest(stance.issue, issue_ids)}",
+                )
+            if anchor_ids is not None and stance.passage and stance.passage not in anchor_ids:
+                self.problems.error(
+                    rows.locate(n, "passage"),
+                    f"passage '{stance.passage}' is not an anchor in the prose"
+                    f"{suggest(stance.passage, anchor_ids)}",
+                )
+            pair = (stance.actor, stance.issue)
             if pair in first:
                 self.problems.error(
-                    record.location,
+                    rows.locate(n, "actor"),
                     f"second stance of actor '{pair[0]}' on issue '{pair[1]}' "
-                    f"(first at {first[pair]})",
+                    f"(first at {rows.locate(first[pair], 'actor')})",
                 )
             else:
-                first[pair] = record.location
-            summary = record.get("summary")
-            if isinstance(summary, str) and len(summary) > SUMMARY_MAX:
+                first[pair] = n
+            if len(stance.summary or "") > SUMMARY_MAX:
                 self.problems.warning(
-                    record.at("summary"),
-                    f"summary is {len(summary)} characters; keep it to one line "
+                    rows.locate(n, "summary"),
+                    f"summary is {len(stance.summary)} characters; keep it to one line "
                     f"({SUMMARY_MAX} at most) and put detail in 'evidence'",
                 )

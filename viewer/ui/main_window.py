@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
     def open_briefing(self, path: Path) -> bool:
         """Load ``path``; on errors show them in the window, keeping the app running."""
         self.briefing_view.remember_position()
-        result = load_briefing(path)
+        result = load_briefing(path, use_cache=True)
         self.result = result
         self.settings.last_briefing = str(path)
         if result.briefing is None:

@@ -1,0 +1,98 @@
+"""The briefing cache: warm loads equal cold ones; changed or damaged entries are never used."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.benchmarks.generate import generate
+from tests.conftest import MINIMAL
+from viewer.domain import cache
+from viewer.domain.loader import load_briefing
+
+
+@pytest.fixture
+def synthetic(tmp_path: Path) -> Path:
+    return generate(tmp_path / "synthetic", actors=6, issues=9)
+
+
+def same(a, b) -> bool:
+    fields = (
+        "title",
+        "authors",
+        "sources",
+        "prose",
+        "themes",
+        "actors",
+        "issues",
+        "stances",
+        "relations",
+        "timeline",
+        "anchors",
+    )
+    return all(getattr(a, f) == getattr(b, f) for f in fields)
+
+
+@pytest.mark.parametrize("which", ["minimal", "synthetic"])
+def test_warm_load_equals_cold_load(which: str, synthetic: Path, tmp_path: Path) -> None:
+    folder = synthetic if which == "synthetic" else shutil.copytree(MINIMAL, tmp_path / "m")
+    cold = load_briefing(folder, use_cache=True)
+    assert cache.entry_path(folder).is_file()
+    assert cache.fetch(folder) is not None
+    warm = load_briefing(folder, use_cache=True)
+    assert same(cold.briefing, warm.briefing)
+    assert warm.problems == cold.problems
+
+
+def test_changed_file_invalidates_the_entry(synthetic: Path) -> None:
+    load_briefing(synthetic, use_cache=True)
+    csv_path = synthetic / "stances.csv"
+    lines = csv_path.read_text(encoding="utf-8").splitlines()
+    fields = lines[1].split(",")
+    fields[4] = "Edited summary."
+    lines[1] = ",".join(fields)
+    csv_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert cache.fetch(synthetic) is None
+    again = load_briefing(synthetic, use_cache=True)
+    assert again.briefing.stances[0].summary == "Edited summary."
+
+
+def test_same_size_edit_with_new_time_invalidates(synthetic: Path) -> None:
+    load_briefing(synthetic, use_cache=True)
+    prose = synthetic / "briefing.md"
+    text = prose.read_text(encoding="utf-8")
+    prose.write_text(text.replace("Measure 0 is", "Measure 0 IS"), encoding="utf-8")
+    stat = prose.stat()
+    os.utime(prose, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert cache.fetch(synthetic) is None
+    assert "Measure 0 IS" in load_briefing(synthetic, use_cache=True).briefing.markdown
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "garbage", "empty"])
+def test_damaged_entry_is_ignored_and_rebuilt(damage: str, synthetic: Path) -> None:
+    cold = load_briefing(synthetic, use_cache=True)
+    entry = cache.entry_path(synthetic)
+    data = bytearray(entry.read_bytes())
+    if damage == "flip":
+        data[-10] ^= 0xFF
+    elif damage == "truncate":
+        data = data[: len(data) // 2]
+    elif damage == "garbage":
+        data = bytearray(b"\x80\x04not a cache at all" * 10)
+    else:
+        data = bytearray()
+    entry.write_bytes(bytes(data))
+    assert cache.fetch(synthetic) is None
+    again = load_briefing(synthetic, use_cache=True)
+    assert same(again.briefing, cold.briefing)
+    assert cache.fetch(synthetic) is not None
+
+
+def test_briefing_with_errors_is_not_cached(tmp_path: Path) -> None:
+    folder = shutil.copytree(MINIMAL, tmp_path / "broken")
+    (folder / "briefing.md").write_text("# Nothing anchored\n", encoding="utf-8")
+    assert load_briefing(folder, use_cache=True).briefing is None
+    assert not cache.entry_path(folder).exists()

@@ -1,0 +1,214 @@
+"""A cache of loaded briefings that cannot lie.
+
+An entry is keyed by the app's version and the path, size and modification time of every file the
+briefing was read from, so any change to any of them makes a new key. The format is plain data (a
+JSON header plus columns of numbers and text for the stances), never ``pickle``: a planted cache
+file can at worst be refused. A damaged entry fails its checksum or its decoding and is rebuilt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from array import array
+from dataclasses import asdict
+from functools import partial
+from pathlib import Path
+
+from viewer import __version__
+from viewer.domain.atomic import write_bytes
+from viewer.domain.model import (
+    Actor,
+    ActorKind,
+    Briefing,
+    Confidence,
+    Event,
+    Issue,
+    Position,
+    ProseFile,
+    Relation,
+    RelationKind,
+    Source,
+    Stance,
+    Theme,
+)
+from viewer.domain.problems import Location, Problem, Severity
+
+MAGIC = b"BVCACHE1"
+_POSITIONS = list(Position)
+_CONFIDENCES = list(Confidence)
+_SEPARATOR = "\x00"
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "briefing-viewer"
+
+
+def key_for(folder: Path, files: list[Path]) -> str | None:
+    """A digest of everything the briefing was read from, or None if a file has gone."""
+    digest = hashlib.sha256(f"{__version__}\0{folder.resolve()}".encode())
+    for path in sorted(files):
+        try:
+            info = path.stat()
+        except OSError:
+            return None
+        digest.update(f"\0{path}\0{info.st_size}\0{info.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def entry_path(folder: Path) -> Path:
+    name = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:32]
+    return cache_dir() / f"{name}.bvc"
+
+
+def _strings(values: list[str]) -> tuple[list[str], array]:
+    table: dict[str, int] = {}
+    indexes = array("I", (table.setdefault(v, len(table)) for v in values))
+    return list(table), indexes
+
+
+def store(briefing: Briefing, files: list[Path], problems: tuple[Problem, ...]) -> None:
+    """Write the entry atomically; a cache that cannot be written is simply not used."""
+    key = key_for(briefing.folder, files)
+    stances = briefing.stances
+    texts = [s.summary for s in stances] + [s.evidence for s in stances]
+    if key is None or any(_SEPARATOR in text for text in texts):
+        return
+    columns = {
+        name: _strings([getattr(s, name) for s in stances])
+        for name in ("actor", "issue", "passage", "as_of")
+    }
+    header = {
+        "key": key,
+        "files": [str(p) for p in files],
+        "briefing": {
+            "id": briefing.id,
+            "title": briefing.title,
+            "subtitle": briefing.subtitle,
+            "authors": list(briefing.authors),
+            "date": briefing.date,
+            "language": briefing.language,
+            "summary": briefing.summary,
+            "sources": [asdict(s) for s in briefing.sources],
+            "prose": [[str(p.path), p.text] for p in briefing.prose],
+            "themes": [asdict(t) for t in briefing.themes],
+            "actors": [{**asdict(a), "kind": a.kind.value} for a in briefing.actors],
+            "issues": [asdict(i) for i in briefing.issues],
+            "relations": [{**asdict(r), "kind": r.kind.value} for r in briefing.relations],
+            "timeline": [asdict(e) for e in briefing.timeline],
+            "anchors": sorted(briefing.anchors),
+        },
+        "problems": [
+            [str(p.location.file), p.location.line, p.location.column, p.message, p.severity.value]
+            for p in problems
+        ],
+        "count": len(stances),
+        "tables": {name: table for name, (table, _) in columns.items()},
+    }
+    body = b"".join(
+        [
+            *(indexes.tobytes() for _, indexes in columns.values()),
+            bytes(_POSITIONS.index(s.position) for s in stances),
+            bytes(_CONFIDENCES.index(s.confidence) for s in stances),
+            _SEPARATOR.join(texts).encode("utf-8"),
+        ]
+    )
+    head = json.dumps(header, ensure_ascii=False).encode("utf-8")
+    checksum = hashlib.sha256(head + body).digest()
+    target = entry_path(briefing.folder)
+    with contextlib.suppress(OSError):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(target, MAGIC + checksum + len(head).to_bytes(8, "little") + head + body)
+
+
+def fetch(folder: Path) -> tuple[Briefing, tuple[Problem, ...]] | None:
+    """The cached briefing if its entry is intact and every file is unchanged; else None."""
+    try:
+        data = entry_path(folder).read_bytes()
+    except OSError:
+        return None
+    try:
+        return _decode(folder, data)
+    except (ValueError, KeyError, IndexError, TypeError, UnicodeDecodeError):
+        return None
+
+
+def _decode(folder: Path, data: bytes) -> tuple[Briefing, tuple[Problem, ...]] | None:
+    if not data.startswith(MAGIC):
+        return None
+    checksum = data[8:40]
+    size = int.from_bytes(data[40:48], "little")
+    head, body = data[48 : 48 + size], data[48 + size :]
+    if hashlib.sha256(head + body).digest() != checksum:
+        return None
+    header = json.loads(head)
+    files = [Path(p) for p in header["files"]]
+    if key_for(folder, files) != header["key"]:
+        return None
+    count = header["count"]
+    offset = 0
+    picked: dict[str, list[str]] = {}
+    for name in ("actor", "issue", "passage", "as_of"):
+        indexes = array("I")
+        indexes.frombytes(body[offset : offset + 4 * count])
+        offset += 4 * count
+        picked[name] = list(map(header["tables"][name].__getitem__, indexes))
+    positions = list(map(_POSITIONS.__getitem__, body[offset : offset + count]))
+    confidences = list(map(_CONFIDENCES.__getitem__, body[offset + count : offset + 2 * count]))
+    texts = body[offset + 2 * count :].decode("utf-8").split(_SEPARATOR) if count else []
+    if len(texts) != 2 * count:
+        return None
+    make = partial(tuple.__new__, Stance)
+    stances = tuple(
+        map(
+            make,
+            zip(
+                picked["actor"],
+                picked["issue"],
+                positions,
+                confidences,
+                texts[:count],
+                texts[count:],
+                picked["passage"],
+                picked["as_of"],
+                strict=True,
+            ),
+        )
+    )
+    meta = header["briefing"]
+    briefing = Briefing(
+        folder=folder,
+        id=meta["id"],
+        title=meta["title"],
+        subtitle=meta["subtitle"],
+        authors=tuple(meta["authors"]),
+        date=meta["date"],
+        language=meta["language"],
+        summary=meta["summary"],
+        sources=tuple(Source(**s) for s in meta["sources"]),
+        prose=tuple(ProseFile(Path(p), text) for p, text in meta["prose"]),
+        themes=tuple(Theme(**t) for t in meta["themes"]),
+        actors=tuple(
+            Actor(**{**a, "kind": ActorKind(a["kind"]), "aliases": tuple(a["aliases"])})
+            for a in meta["actors"]
+        ),
+        issues=tuple(Issue(**i) for i in meta["issues"]),
+        stances=stances,
+        relations=tuple(
+            Relation(**{**r, "kind": RelationKind(r["kind"]), "between": tuple(r["between"])})
+            for r in meta["relations"]
+        ),
+        timeline=tuple(
+            Event(**{**e, "actors": tuple(e["actors"]), "issues": tuple(e["issues"])})
+            for e in meta["timeline"]
+        ),
+        anchors=frozenset(meta["anchors"]),
+    )
+    problems = tuple(
+        Problem(Location(f, line, column), message, Severity(severity))
+        for f, line, column, message, severity in header["problems"]
+    )
+    return briefing, problems
