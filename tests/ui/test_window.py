@@ -22,7 +22,9 @@ from tests.conftest import BAD, MINIMAL
 from viewer.ui.main_window import TAB_ACTORS, TAB_BRIEFING, TAB_THEMES, MainWindow
 
 
-def test_opens_on_bundled_briefing_with_content_in_each_tab(window: MainWindow, bundled) -> None:
+def test_opens_on_bundled_briefing_with_content_in_each_tab(
+    qtbot, window: MainWindow, bundled
+) -> None:
     assert bundled.title in window.windowTitle()
     assert window.pages.currentWidget() is window.tabs
     assert window.tabs.currentIndex() == TAB_BRIEFING
@@ -30,8 +32,12 @@ def test_opens_on_bundled_briefing_with_content_in_each_tab(window: MainWindow, 
     assert "Key judgements" in prose
     assert len(prose.split()) > 2000
     assert window.briefing_view.contents.topLevelItemCount() >= 8
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(TAB_THEMES).center())
+    assert window.tabs.currentIndex() == TAB_THEMES
     assert window.themes_view.list.count() == len(bundled.themes)
     assert bundled.themes[0].title in window.themes_view.detail.toPlainText()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(TAB_ACTORS).center())
     actor_rows = sum(
         window.actors_view.model.item(row).rowCount()
         for row in range(window.actors_view.model.rowCount())

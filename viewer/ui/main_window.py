@@ -59,6 +59,9 @@ class MainWindow(QMainWindow):
             (self.compare_view, "Compare"),
         ):
             self.tabs.addTab(view, title)
+        self._stale: set[int] = set()
+        """Tabs not yet given the current briefing (see ``_fill_tab``)."""
+        self.tabs.currentChanged.connect(self._fill_tab)
         self.errors_view = ErrorsView()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.tabs)
@@ -136,19 +139,32 @@ class MainWindow(QMainWindow):
             return False
         briefing = result.briefing
         self.briefing = briefing
-        self.briefing_view.set_briefing(briefing, render_briefing(briefing))
-        self.themes_view.set_briefing(briefing)
-        self.actors_view.set_briefing(briefing)
-        self.matrix_view.set_briefing(briefing)
-        self.compare_view.set_briefing(briefing)
-        self.navigator.reset()
+        self._stale = set(range(self.tabs.count()))
         self.pages.setCurrentWidget(self.tabs)
+        self.tabs.blockSignals(True)
         self.tabs.setCurrentIndex(TAB_BRIEFING)
+        self.tabs.blockSignals(False)
+        self._fill_tab(TAB_BRIEFING)
+        self.navigator.reset()
         self.setWindowTitle(f"{briefing.title} — {APP_NAME}")
         self._set_briefing_actions(True)
         if result.warnings:
             self.statusBar().showMessage(f"{len(result.warnings)} warning(s) while loading", 8000)
         return True
+
+    def _fill_tab(self, tab: int) -> None:
+        """Give a tab the briefing the first time it is shown: work for tabs the reader never
+        opens stays off the start-up path."""
+        if self.briefing is None or tab not in self._stale:
+            return
+        self._stale.discard(tab)
+        briefing = self.briefing
+        with self.navigator.quiet():
+            if tab == TAB_BRIEFING:
+                self.briefing_view.set_briefing(briefing, render_briefing(briefing))
+            else:
+                view = self.tabs.widget(tab)
+                view.set_briefing(briefing)  # type: ignore[attr-defined]
 
     def _set_briefing_actions(self, enabled: bool) -> None:
         for name in (

@@ -6,6 +6,8 @@ window turns its signals into tab switches. Jumps are kept in a back/forward his
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QUrl, Signal, Slot
@@ -55,6 +57,7 @@ class Navigator(QObject):
         self._back: list[Target] = []
         self._forward: list[Target] = []
         self._current: Target | None = None
+        self._quiet = 0
 
     def go(self, target: Target, record: bool = True) -> None:
         if record and target != self._current:
@@ -86,12 +89,21 @@ class Navigator(QObject):
 
     def note_location(self, target: Target) -> None:
         """Record where the reader is (a selection made by hand) without re-emitting it."""
-        if target != self._current:
+        if not self._quiet and target != self._current:
             if self._current is not None:
                 self._back.append(self._current)
             self._forward.clear()
             self._current = target
             self.history_changed.emit()
+
+    @contextlib.contextmanager
+    def quiet(self) -> Iterator[None]:
+        """Selections made by the app itself (filling a view) are not places the reader went."""
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
 
     def can_go_back(self) -> bool:
         return bool(self._back)
