@@ -1,11 +1,274 @@
-"""Placeholder replaced by the compare work."""
+"""The Compare tab: two actors side by side issue by issue, and how every pair of actors aligns.
 
-from PySide6.QtWidgets import QWidget
+The figures come from :mod:`viewer.domain.compare`; this module only lays them out. The shared
+issues are a rich-text table so the issue names and both pieces of evidence are links through the
+navigator; the alignment table is a small model over the precomputed pair figures.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.domain.compare import (
+    AlignmentTable,
+    SharedIssue,
+    agreement,
+    alignment_table,
+    describe,
+    shared_issues,
+)
+from viewer.domain.model import Briefing, Position
+from viewer.ui.browser import LinkBrowser
+from viewer.ui.matrix_model import Index
+from viewer.ui.matrix_view import MatrixHeader
+from viewer.ui.navigation import Navigator
+from viewer.ui.positions import LOOKS, badge_html
+from viewer.ui.profiles import anchor, passage_link
+
+DEFAULT_PAIR = ("russia", "iran")
+ALIGN_CELL = 44
+GAPS = {
+    0: "same position",
+    1: "one step apart",
+    2: "two steps apart",
+    3: "three steps apart",
+    4: "opposite ends",
+    None: "cannot tell (unclear)",
+}
+
+
+def _blend(low: QColor, high: QColor, t: float) -> QColor:
+    return QColor(
+        round(low.red() + (high.red() - low.red()) * t),
+        round(low.green() + (high.green() - low.green()) * t),
+        round(low.blue() + (high.blue() - low.blue()) * t),
+    )
+
+
+def _agreement_brushes(steps: int = 10) -> list[QBrush]:
+    """From the opposition colour (0% agreement) through neutral to the support colour (100%)."""
+    low = QColor(LOOKS[Position.OPPOSE].background)
+    middle = QColor(LOOKS[Position.NEUTRAL].background)
+    high = QColor(LOOKS[Position.SUPPORT].background)
+    brushes = []
+    for step in range(steps + 1):
+        t = step / steps
+        colour = _blend(low, middle, 2 * t) if t <= 0.5 else _blend(middle, high, 2 * t - 1)
+        brushes.append(QBrush(colour))
+    return brushes
+
+
+class AlignmentModel(QAbstractTableModel):
+    """Actor × actor table of agreement shares; empty where a pair shares no comparable issue."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.table = AlignmentTable((), {})
+        self._names: dict[str, str] = {}
+        self._brushes = _agreement_brushes()
+        self._diagonal = QBrush(QColor("#808080"))
+
+    def set_table(self, table: AlignmentTable, names: dict[str, str]) -> None:
+        self.beginResetModel()
+        self.table = table
+        self._names = names
+        self.endResetModel()
+
+    def pair_at(self, index: Index) -> tuple[str, str]:
+        actors = self.table.actors
+        return actors[index.row()], actors[index.column()]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.table.actors)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.table.actors)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        a, b = self.pair_at(index)
+        result = self.table.get(a, b)
+        share = result.share if result else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if result is None else "–" if share is None else f"{round(100 * share)}%"
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if result is None:
+                return self._diagonal
+            return None if share is None else self._brushes[round(share * 10)]
+        if role == Qt.ItemDataRole.ToolTipRole and result is not None:
+            return describe(result, self._names[a], self._names[b]) + "\nClick to compare them."
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if not 0 <= section < len(self.table.actors):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._names[self.table.actors[section]]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def shared_issues_html(briefing: Briefing, rows: list[SharedIssue], a: str, b: str) -> str:
+    """Shared issues as a table: both badges side by side, the gap, and both pieces of evidence."""
+    name_a, name_b = briefing.actor_by_id[a].name, briefing.actor_by_id[b].name
+    if not rows:
+        return f"<p><i>{escape(name_a)} and {escape(name_b)} have no issue in common.</i></p>"
+    lines = []
+    for row in rows:
+        issue = briefing.issue_by_id[row.issue]
+        lines.append(
+            f"<tr><td>{anchor('issue', issue.id, issue.title)}</td>"
+            f"<td>{badge_html(row.a.position, row.a.confidence)}</td>"
+            f"<td>{badge_html(row.b.position, row.b.confidence)}</td>"
+            f"<td>{'–' if row.distance is None else row.distance} "
+            f"<small>{GAPS[row.distance]}</small></td>"
+            f"<td>{passage_link(row.a.passage, f'{name_a} ›')}<br>"
+            f"{passage_link(row.b.passage, f'{name_b} ›')}</td></tr>"
+        )
+    return (
+        "<p><small>From closest agreement to widest divergence.</small></p>"
+        '<table width="100%" cellspacing="0" cellpadding="4">'
+        f"<tr><th align=left>Issue</th><th align=left>{escape(name_a)}</th>"
+        f"<th align=left>{escape(name_b)}</th><th align=left>Distance</th>"
+        "<th align=left>Evidence</th></tr>" + "".join(lines) + "</table>"
+    )
 
 
 class CompareView(QWidget):
-    def __init__(self, navigator, parent=None) -> None:
-        super().__init__(parent)
+    pair_changed = Signal(str, str)
+    """Two actors are now being compared (``actor_a``, ``actor_b``)."""
 
-    def set_briefing(self, briefing) -> None:
-        pass
+    def __init__(self, navigator: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.navigator = navigator
+        self.briefing: Briefing | None = None
+        self.shared: list[SharedIssue] = []
+        self.combo_a = QComboBox()
+        self.combo_a.setAccessibleName("First actor")
+        self.combo_b = QComboBox()
+        self.combo_b.setAccessibleName("Second actor")
+        swap = QPushButton("⇄")
+        swap.setToolTip("Swap the two actors")
+        swap.setMaximumWidth(40)
+        swap.setAccessibleName("Swap actors")
+        swap.clicked.connect(lambda: self.compare(*reversed(self.pair())))
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Agreement")
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
+        self.issues = LinkBrowser(navigator, "Shared issues")
+        self.alignment = AlignmentModel(self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Alignment of every pair of actors")
+        self.table.setHorizontalHeader(MatrixHeader(Qt.Orientation.Horizontal, self.table))
+        self.table.setModel(self.alignment)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        for header, size in (
+            (self.table.horizontalHeader(), ALIGN_CELL),
+            (self.table.verticalHeader(), 22),
+        ):
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header.setDefaultSectionSize(size)
+        self.table.clicked.connect(self._pair_clicked)
+        self.table.activated.connect(self._pair_clicked)
+
+        picker = QHBoxLayout()
+        picker.addWidget(QLabel("Compare"))
+        picker.addWidget(self.combo_a)
+        picker.addWidget(swap)
+        picker.addWidget(self.combo_b)
+        picker.addStretch(1)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel("<b>Agreement between every pair</b> (click to compare)"))
+        column.addWidget(self.table, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.issues)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([700, 560])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.addLayout(picker)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        self.combo_a.currentIndexChanged.connect(self._refresh)
+        self.combo_b.currentIndexChanged.connect(self._refresh)
+
+    def set_briefing(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        table = alignment_table(briefing)
+        names = {actor.id: actor.name for actor in briefing.actors}
+        self.alignment.set_table(table, names)
+        choices = table.actors if len(table.actors) >= 2 else tuple(names)
+        for combo in (self.combo_a, self.combo_b):
+            combo.blockSignals(True)
+            combo.clear()
+            for actor_id in choices:
+                combo.addItem(names[actor_id], actor_id)
+            combo.blockSignals(False)
+        if all(actor_id in choices for actor_id in DEFAULT_PAIR):
+            self.compare(*DEFAULT_PAIR)
+        elif len(choices) >= 2:
+            self.compare(choices[0], choices[1])
+        else:
+            self.summary.setText("This briefing has too few actors to compare.")
+            self.issues.setHtml("")
+
+    def pair(self) -> tuple[str, str]:
+        return self.combo_a.currentData() or "", self.combo_b.currentData() or ""
+
+    def compare(self, actor_a: str, actor_b: str) -> None:
+        """Show the two actors side by side (both must be actors of the briefing)."""
+        for combo, actor_id in ((self.combo_a, actor_a), (self.combo_b, actor_b)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(combo.findData(actor_id))
+            combo.blockSignals(False)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        a, b = self.pair()
+        if self.briefing is None or not a or not b:
+            return
+        names = self.briefing.actor_by_id
+        if a == b:
+            self.shared = []
+            self.summary.setText("Pick two different actors.")
+            self.issues.setHtml("")
+            return
+        self.shared = shared_issues(self.briefing, a, b)
+        self.summary.setText(describe(agreement(self.briefing, a, b), names[a].name, names[b].name))
+        self.issues.setHtml(shared_issues_html(self.briefing, self.shared, a, b))
+        self.pair_changed.emit(a, b)
+
+    def _pair_clicked(self, index: QModelIndex) -> None:
+        a, b = self.alignment.pair_at(index)
+        if a != b:
+            self.compare(a, b)

@@ -1,0 +1,124 @@
+"""Run every benchmark, print a table of medians (min–max) and write the same figures as JSON.
+
+``make bench`` runs this; each figure comes from several runs after a warm-up, in fresh processes
+where start-up is what is measured. It is never part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.benchmarks.generate import generate
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
+
+TARGETS = {
+    "startup_app_s": 0.6,
+    "startup_ratio": 1.5,
+    "large_open_cold_s": 2.0,
+    "large_open_warm_s": 0.5,
+    "large_peak_rss_mb": 400,
+    "large_scroll_repaint_ms": 16,
+    "large_filter_ms": 100,
+    "large_compare_ms": 100,
+    "pdf_bundled_s": 2.0,
+}
+
+
+def environment(cache: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["XDG_CACHE_HOME"] = str(cache)
+    env["XDG_CONFIG_HOME"] = str(cache / "config")
+    return env
+
+
+def wall(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
+
+
+def measure_startup(runs: int, env: dict[str, str]) -> dict[str, dict[str, float]]:
+    app = [sys.executable, "-m", "viewer", "--quit-after-paint"]
+    floor = [sys.executable, str(HERE / "floor.py")]
+    wall(app, env)
+    wall(floor, env)
+    app_times, floor_times = [], []
+    for _ in range(runs):
+        app_times.append(wall(app, env))
+        floor_times.append(wall(floor, env))
+    ratios = [a / f for a, f in zip(app_times, floor_times, strict=True)]
+    return {
+        "startup_app_s": summary(app_times),
+        "startup_floor_s": summary(floor_times),
+        "startup_ratio": summary(ratios),
+    }
+
+
+def measure_in_process(script: str, args: list[str], runs: int, env: dict[str, str]) -> dict:
+    """Run a measuring script ``runs`` times; each prints one JSON object of figures."""
+    collected: dict[str, list[float]] = {}
+    for run in range(runs + 1):
+        done = subprocess.run(
+            [sys.executable, "-m", f"tests.benchmarks.{script}", *args],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+        )
+        if run == 0:
+            continue
+        for name, value in json.loads(done.stdout.strip().splitlines()[-1]).items():
+            collected.setdefault(name, []).append(value)
+    return {name: summary(values) for name, values in collected.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.benchmarks")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--actors", type=int, default=200)
+    parser.add_argument("--issues", type=int, default=2000)
+    parser.add_argument("--json", type=Path, default=ROOT / "bench-results.json")
+    options = parser.parse_args()
+    results: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        env = environment(work / "cache")
+        results.update(measure_startup(options.runs, env))
+        large = generate(work / "large", options.actors, options.issues)
+        results.update(measure_in_process("large", [str(large)], options.runs, env))
+        results.update(measure_in_process("pdf", [str(large)], options.runs, env))
+    width = max(map(len, results))
+    print(f"{'measure':<{width}}  {'median':>10}  {'min':>10}  {'max':>10}  target")
+    for name, figures in results.items():
+        target = TARGETS.get(name)
+        verdict = ""
+        if target is not None:
+            met = figures["median"] <= target
+            verdict = f"{'≤' if met else '>'} {target} {'met' if met else 'MISSED'}"
+        print(
+            f"{name:<{width}}  {figures['median']:>10.4g}  {figures['min']:>10.4g}  "
+            f"{figures['max']:>10.4g}  {verdict}"
+        )
+    options.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"figures written to {options.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,232 @@
+"""Exporting briefings to PDF headless: structure, page furniture, links, matrix and failures."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import Destination
+
+from tests.conftest import BAD, DATA
+from tests.print.pdftext import flat, glyph_cells, page_texts
+from viewer import __version__
+from viewer.domain.loader import load_briefing
+from viewer.print.command import export_command
+
+WIDE = DATA / "wide-matrix"
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def bundled_pdf(qapp, bundled_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled briefing, every part, exported in-process once for the module."""
+    out = tmp_path_factory.mktemp("pdf") / "bundled.pdf"
+    assert export_command([str(bundled_path), "-o", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def bundled_texts(bundled_pdf: Path) -> list[str]:
+    return page_texts(bundled_pdf)
+
+
+@pytest.fixture(scope="module")
+def wide_pdf(qapp, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pdf") / "wide.pdf"
+    assert export_command([str(WIDE), "-o", str(out), "--parts", "matrix"]) == 0
+    return out
+
+
+def outline_entries(reader: PdfReader) -> list[tuple[str, int]]:
+    found: list[tuple[str, int]] = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                found.append((item.title, reader.get_destination_page_number(item)))
+
+    walk(reader.outline)
+    return found
+
+
+def test_page_count_and_footer_on_every_page_but_the_cover(bundled_texts: list[str]) -> None:
+    total = len(bundled_texts)
+    assert 20 <= total <= 120
+    assert "Page 1 of" not in bundled_texts[0]
+    for index, text in enumerate(bundled_texts[1:], start=2):
+        assert f"Page {index} of {total}" in text, f"page {index}"
+
+
+def test_no_blank_pages(bundled_texts: list[str]) -> None:
+    for index, text in enumerate(bundled_texts, start=1):
+        body = re.sub(r"Page \d+ of \d+", "", text)
+        assert len(flat(body)) > 120, f"page {index} is (nearly) empty"
+
+
+def test_cover_sections_and_actors_in_text(bundled, bundled_texts: list[str]) -> None:
+    cover = flat(bundled_texts[0])
+    assert bundled.title in cover
+    assert bundled.sources[0].author in cover
+    assert bundled.sources[0].publisher in cover
+    everything = flat("\n".join(bundled_texts))
+    from viewer.domain.render import render_briefing
+
+    toc = render_briefing(bundled).toc
+    top = min(entry.level for entry in toc)
+    for entry in toc:
+        if entry.level == top:
+            assert entry.title in everything
+    for actor in bundled.actors:
+        assert actor.name in everything, actor.name
+
+
+def test_outline_points_at_the_page_of_each_section(bundled, bundled_pdf, bundled_texts) -> None:
+    from viewer.domain.render import render_briefing
+
+    reader = PdfReader(bundled_pdf)
+    assert reader.page_mode == "/UseOutlines"
+    entries = dict(outline_entries(reader))
+    toc = render_briefing(bundled).toc
+    top = min(entry.level for entry in toc)
+    for entry in (e for e in toc if e.level == top):
+        page = entries[entry.title]
+        lines = [line.strip() for line in bundled_texts[page].splitlines()]
+        assert entry.title in lines, f"{entry.title!r} not a line of page {page + 1}"
+    for part in ("Contents", "Briefing", "Issue matrix", "Actors", "Stance appendix", "Timeline"):
+        assert part in entries
+    matrix_page = entries["Issue matrix"]
+    assert "Issue matrix" in bundled_texts[matrix_page]
+
+
+def test_internal_links_resolve(bundled_pdf: Path) -> None:
+    reader = PdfReader(bundled_pdf)
+    names = reader.named_destinations
+    internal = 0
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            link = annotation.get_object()
+            if link.get("/Subtype") != "/Link":
+                continue
+            action = link.get("/A")
+            if action is not None and action.get("/S") == "/URI":
+                assert str(action["/URI"]).startswith(("http://", "https://")), action["/URI"]
+                continue
+            target = link.get("/Dest") or action.get("/D")
+            internal += 1
+            if isinstance(target, str):
+                assert target in names, target
+                assert isinstance(names[target], Destination)
+                assert 0 <= reader.get_destination_page_number(names[target]) < len(reader.pages)
+            else:
+                assert target[0].get_object() in [p.get_object() for p in reader.pages]
+    # every contents entry, every "Passage ›" of the stance appendix, actor links in the prose
+    assert internal > 150
+
+
+def test_metadata(bundled, bundled_pdf: Path) -> None:
+    info = PdfReader(bundled_pdf).metadata
+    assert info.title == bundled.title
+    assert info.author == ", ".join(bundled.authors)
+    assert info.subject == bundled.summary
+    assert info.creator == f"Briefing Viewer {__version__}"
+
+
+def test_bundled_fonts_embedded(bundled_pdf: Path) -> None:
+    reader = PdfReader(bundled_pdf)
+    fonts = set()
+    for page in reader.pages[:4]:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts") or [font]
+            for desc in descendants:
+                descriptor = desc.get_object().get("/FontDescriptor")
+                if descriptor and any(k in descriptor for k in ("/FontFile", "/FontFile2")):
+                    fonts.add(str(font["/BaseFont"]))
+    assert any("CharisSIL" in f for f in fonts), fonts
+    assert any("OpenSans" in f for f in fonts), fonts
+
+
+def test_subprocess_without_display_letter(tmp_path: Path, bundled_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    out = tmp_path / "letter.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "viewer", "export", str(bundled_path), "-o", str(out),
+         "--page-size", "Letter", "--parts", "cover,contents,sources"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(out)
+    assert len(reader.pages) == 3
+    box = reader.pages[1].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    assert [title for title, _ in outline_entries(reader)] == ["Contents", "Sources"]
+    assert list(tmp_path.iterdir()) == [out]
+
+
+def test_wide_matrix_split_into_groups_with_repeated_headers(wide_pdf: Path) -> None:
+    briefing = load_briefing(WIDE).briefing
+    texts = page_texts(wide_pdf)
+    table_pages = [t for t in texts if re.search(r"^\s*Actor\s+T\d", t, re.MULTILINE)]
+    assert len(table_pages) >= len(briefing.themes)
+    names = [actor.name for actor in briefing.actors]
+    for number in range(1, len(briefing.themes) + 1):
+        group = [t for t in table_pages if f"T{number} " in t]
+        assert group, f"theme T{number} has no matrix page"
+        labels = [f"I{i}" for i in range((number - 1) * 10 + 1, number * 10 + 1)]
+        for text in group:
+            header = text.split("Actor", 1)[1]
+            assert all(label in header.split() for label in labels), f"T{number} labels"
+        seen = flat("\n".join(group))
+        assert all(name in seen for name in names), f"T{number} lacks actor rows"
+    legend = 7
+    assert sum(glyph_cells(t) for t in texts) == len(briefing.stances) + legend
+
+
+def test_landscape_matrix(qapp, tmp_path: Path) -> None:
+    out = tmp_path / "landscape.pdf"
+    assert (
+        export_command([str(WIDE), "-o", str(out), "--parts", "matrix", "--matrix-landscape"]) == 0
+    )
+    box = PdfReader(out).pages[0].mediabox
+    assert float(box.width) > float(box.height)
+
+
+@pytest.mark.parametrize("where", ["missing-folder/out.pdf", "a-file/out.pdf"])
+def test_unwritable_output_fails_cleanly(qapp, tmp_path, bundled_path, capsys, where) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    before = sorted(tmp_path.rglob("*"))
+    out = tmp_path / where
+    assert export_command([str(bundled_path), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot write {out}" in err
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_invalid_briefing_lists_validation_problems(tmp_path: Path, capsys) -> None:
+    path = BAD / "yaml-syntax"
+    out = tmp_path / "out.pdf"
+    assert export_command([str(path), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    problems = load_briefing(path).problems
+    assert problems
+    for problem in problems:
+        assert str(problem) in err.splitlines()
+    assert "briefing.yaml:6:5: error: YAML syntax" in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["x"], ["x", "-o", "y.pdf", "--parts", "cover,bogus"], ["x", "-o", "y", "--page-size", "A3"]],
+)
+def test_usage_errors_exit_2(argv: list[str], capsys) -> None:
+    assert export_command(argv) == 2
+    assert "usage:" in capsys.readouterr().err

@@ -1,0 +1,97 @@
+"""``briefing-viewer export PATH -o OUT.pdf``: the PDF without any window or display.
+
+Exit status: 0 written, 1 invalid briefing or unwritable output, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from viewer.domain.loader import load_briefing
+from viewer.print.options import PAGE_SIZES, PARTS, PrintOptions
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+
+PROG = "briefing-viewer export"
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def parse_parts(text: str) -> tuple[str, ...]:
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    unknown = [name for name in names if name not in PARTS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown part {', '.join(unknown) or '(none given)'}; choose from {','.join(PARTS)}"
+        )
+    return names
+
+
+def parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Write a briefing as a paginated PDF. "
+        "Exit status: 0 written, 1 invalid briefing or unwritable output, 2 usage error.",
+    )
+    parser.add_argument("path", type=Path, metavar="PATH", help="briefing folder")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    parser.add_argument("--page-size", choices=list(PAGE_SIZES), default="A4")
+    parser.add_argument(
+        "--parts",
+        type=parse_parts,
+        default=tuple(PARTS),
+        help=f"comma-separated parts to include (default: {','.join(PARTS)})",
+    )
+    parser.add_argument(
+        "--matrix-landscape", action="store_true", help="print the issue matrix in landscape"
+    )
+    return parser
+
+
+_APPLICATION: list[QCoreApplication] = []
+"""The application made here, kept for the life of the process: Qt wants one per process."""
+
+
+def start_gui_application() -> None:
+    """Qt aborts with no display unless told to draw offscreen, which is all a PDF needs.
+
+    The bundled fonts are registered so the PDF embeds them whatever the machine has installed.
+    """
+    if not any(os.environ.get(v) for v in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtGui import QGuiApplication
+
+    from viewer.ui.theme import load_fonts
+
+    if QGuiApplication.instance() is None:
+        _APPLICATION.append(QGuiApplication([PROG]))
+    load_fonts()
+
+
+def export_command(argv: Sequence[str]) -> int:
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    result = load_briefing(args.path)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.briefing is None:
+        print(f"{PROG}: {args.path} is not a valid briefing; nothing written", file=sys.stderr)
+        return EXIT_FAILED
+    start_gui_application()
+    from viewer.print.export import write_pdf
+
+    options = PrintOptions(args.page_size, args.parts, args.matrix_landscape)
+    try:
+        pages = write_pdf(result.briefing, options, args.output)
+    except OSError as exc:
+        print(f"{PROG}: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"{args.output}: {pages} pages")
+    return EXIT_OK

@@ -1,0 +1,63 @@
+"""Writing a briefing's PDF to a file, all or nothing.
+
+The pages go to a temporary file beside the target, which replaces the target only once complete:
+an interrupted or failed export never leaves a half-written PDF under the chosen name.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import QPdfWriter
+
+from viewer.domain.model import Briefing
+from viewer.print.headings import Heading
+from viewer.print.options import PrintOptions
+from viewer.print.outline import CREATOR, finish_pdf
+from viewer.print.writer import Publication
+
+PDF_RESOLUTION = 1200
+
+
+def render_pdf(briefing: Briefing, options: PrintOptions) -> tuple[bytes, list[Heading], int]:
+    """The PDF as Qt paints it, the headings its outline needs and its page count."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setTitle(briefing.title)
+    writer.setCreator(CREATOR)
+    publication = Publication(briefing, options, writer)
+    publication.paint()
+    headings, pages = publication.headings, publication.page_count
+    del publication  # its documents are laid out for the writer: release them first
+    del writer
+    return bytes(buffer.data()), headings, pages
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_pdf(briefing: Briefing, options: PrintOptions, path: Path) -> int:
+    """Export to ``path`` and return the page count.
+
+    Raises OSError when ``path`` cannot be written, leaving nothing behind. The temporary file is
+    made first, so an unwritable folder fails before any time goes into the layout.
+    """
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as target:
+            pdf, headings, pages = render_pdf(briefing, options)
+            finish_pdf(pdf, headings, briefing, target)
+        os.chmod(temporary, 0o666 & ~current_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return pages

@@ -1,0 +1,152 @@
+"""HTML for the printed parts other than the prose and the matrix: cover, contents, actors,
+stance appendix, timeline and sources.
+
+Passages are linked by their prose anchor, which Qt turns into named destinations.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from viewer.domain.model import Briefing, Confidence, Position, Source
+from viewer.print.headings import Heading
+from viewer.print.matrix import issue_labels, issues_by_theme
+from viewer.ui.positions import LOOKS, badge_html, glyph
+
+PRINT_CSS = """
+table.data { margin-top: 4px; margin-bottom: 10px; }
+table.data th { font-family: 'Open Sans'; font-size: 8.5pt; background-color: #eeeeee; }
+table.data td { font-size: 9.5pt; padding: 3px 5px; }
+table.contents td { border: none; padding: 1px 4px; }
+table.legend td { font-family: 'Open Sans'; font-size: 8pt; padding: 2px 4px; }
+table.matrix th, table.matrix td { font-family: 'Open Sans'; font-size: 7.5pt; padding: 2px; }
+td.mark, th.mark { white-space: nowrap; }
+td.page { text-align: right; }
+p.meta { font-family: 'Open Sans'; font-size: 8.5pt; color: #444444; margin-bottom: 4px; }
+a { color: #1a4f8a; text-decoration: none; }
+"""
+"""Added to the app's prose stylesheet: compact data tables and quiet links on paper."""
+
+
+def passage_ref(passage: str, text: str = "Passage&nbsp;›") -> str:
+    return f'<a href="#{escape(passage)}">{text}</a>' if passage else ""
+
+
+def source_line(source: Source) -> str:
+    details = ", ".join(escape(x) for x in (source.author, source.publisher, source.date) if x)
+    title = f"<i>{escape(source.title)}</i>"
+    url = f"<br><small>{escape(source.url)}</small>" if source.url else ""
+    return f"{title}{', ' + details if details else ''}{url}"
+
+
+def cover_html(briefing: Briefing) -> str:
+    subtitle = (
+        f'<p style="font-size: 15pt;">{escape(briefing.subtitle)}</p>' if briefing.subtitle else ""
+    )
+    sources = "".join(f"<li>{source_line(s)}</li>" for s in briefing.sources)
+    based_on = f'<p class="meta">Based on</p><ul>{sources}</ul>' if sources else ""
+    return (
+        '<p style="margin-top: 150px; font-size: 26pt; font-weight: 600;">'
+        f"{escape(briefing.title)}</p>{subtitle}"
+        f'<p class="meta" style="margin-top: 30px;">{escape(", ".join(briefing.authors))}</p>'
+        f'<p class="meta">{escape(briefing.date)}</p>'
+        f'<p style="margin-top: 30px;">{escape(briefing.summary)}</p>{based_on}'
+    )
+
+
+def contents_html(headings: list[Heading], page_label: int) -> str:
+    """``page_label`` is added to each heading's page index to give the printed number."""
+    rows = []
+    for heading in headings:
+        indent = 18 * (heading.level - 1)
+        weight = "600" if heading.level == 1 else "400"
+        rows.append(
+            f'<tr><td style="padding-left: {indent}px; font-weight: {weight};">'
+            f'<a href="#{escape(heading.anchor)}" style="color: #000000;">'
+            f"{escape(heading.title)}</a></td>"
+            f'<td class="page">{heading.page + page_label}</td></tr>'
+        )
+    return f'<table class="contents" width="100%" cellspacing="0">{"".join(rows)}</table>'
+
+
+def mark_html(position: Position, confidence: Confidence) -> str:
+    """A matrix cell in running text: the position's colour and glyph, without its name."""
+    look = LOOKS[position]
+    return (
+        f'<span style="background-color: {look.background}; color: {look.foreground};">'
+        f"&nbsp;{escape(glyph(position, confidence))}&nbsp;</span>"
+    )
+
+
+def actors_html(briefing: Briefing) -> str:
+    labels = issue_labels(briefing)
+    order = {issue.id: n for n, issue in enumerate(issues_by_theme(briefing))}
+    sections = []
+    for actor in briefing.actors:
+        kind = actor.kind.value.replace("-", " ").capitalize()
+        stances = " ".join(
+            f"{labels[s.issue]}&nbsp;{mark_html(s.position, s.confidence)}"
+            for s in sorted(briefing.stances_of_actor(actor.id), key=lambda s: order[s.issue])
+        )
+        relations = "".join(
+            f"<li><b>{r.kind.value.capitalize()}</b> of "
+            f"{escape(briefing.actor_by_id[r.between[r.between[0] == actor.id]].name)}: "
+            f"{escape(r.summary)}</li>"
+            for r in briefing.relations_of_actor(actor.id)
+        )
+        sections.append(
+            f'<h2 id="print-actor-{escape(actor.id)}">{escape(actor.name)}</h2>'
+            f'<p class="meta">{escape(kind)} {passage_ref(actor.passage)}</p>'
+            f"<p>{escape(actor.summary)}</p>"
+            + (f'<p class="meta">Positions (see the matrix key): {stances}</p>' if stances else "")
+            + (f"<ul>{relations}</ul>" if relations else "")
+        )
+    return "".join(sections)
+
+
+def stances_html(briefing: Briefing) -> str:
+    labels = issue_labels(briefing)
+    sections = [
+        "<p>Every stance in the briefing, by issue; “Passage ›” leads to the prose it rests"
+        " on.</p>",
+    ]
+    for issue in issues_by_theme(briefing):
+        stances = briefing.stances_on_issue(issue.id)
+        if not stances:
+            continue
+        rows = "".join(
+            f"<tr><td>{escape(briefing.actor_by_id[s.actor].name)}</td>"
+            f'<td class="mark">{badge_html(s.position, s.confidence)}<br>'
+            f"{s.confidence.value} confidence"
+            f"{'<br>as of ' + escape(s.as_of) if s.as_of else ''}</td>"
+            f"<td><b>{escape(s.summary)}</b> {escape(s.evidence)} {passage_ref(s.passage)}"
+            "</td></tr>"
+            for s in stances
+        )
+        sections.append(
+            f"<h2>{labels[issue.id]} · {escape(issue.title)}</h2>"
+            f'<p class="meta">{escape(issue.question)}</p>'
+            '<table class="data" width="100%" cellspacing="0" cellpadding="4">'
+            '<thead><tr><th width="20%">Actor</th><th width="19%">Position</th>'
+            "<th>Evidence</th></tr></thead>"
+            f"{rows}</table>"
+        )
+    return "".join(sections)
+
+
+def timeline_html(briefing: Briefing) -> str:
+    rows = "".join(
+        f"<tr><td>{escape(e.date)}</td><td>{escape(e.event)} {passage_ref(e.passage)}</td>"
+        f"<td>{escape(', '.join(briefing.actor_by_id[a].name for a in e.actors))}</td></tr>"
+        for e in briefing.timeline
+    )
+    return (
+        f'<table class="data" width="100%" cellspacing="0" '
+        'cellpadding="4"><thead><tr><th width="14%">Date</th><th>Event</th>'
+        f'<th width="28%">Actors</th></tr></thead>{rows}</table>'
+    )
+
+
+def sources_html(briefing: Briefing) -> str:
+    items = "".join(f"<li>{source_line(s)}</li>" for s in briefing.sources)
+    return f"<ol>{items}</ol>"

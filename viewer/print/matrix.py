@@ -1,0 +1,157 @@
+"""The issue matrix on paper: actors down, issues across, split into column groups by theme.
+
+Issue titles are too long for a column head, so columns carry numbers (I1, I2, …) and a key lists
+each number's issue. A group's table repeats the actor names; its header rows repeat on every page
+it spans because the ``thead`` becomes the table's header rows in Qt.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from viewer.domain.model import Briefing, Issue
+from viewer.ui.positions import LOOKS, LOW_CONFIDENCE_MARK, glyph
+
+NAME_MM = 44.0
+"""Width of the actor-name column."""
+CELL_MM = 10.0
+"""Width of one issue column: room for a two-glyph mark with the low-confidence sign."""
+CHARS_PER_CELL = 5
+"""About how many header characters fit in one issue column."""
+
+
+def issues_by_theme(briefing: Briefing) -> list[Issue]:
+    """Issues in theme order: the order of the matrix columns and of the stance appendix."""
+    return [issue for theme in briefing.themes for issue in briefing.issues_of_theme(theme.id)]
+
+
+def issue_labels(briefing: Briefing) -> dict[str, str]:
+    """Numbers in theme order, so the matrix columns read I1, I2, … left to right."""
+    return {issue.id: f"I{n}" for n, issue in enumerate(issues_by_theme(briefing), 1)}
+
+
+def theme_labels(briefing: Briefing) -> dict[str, str]:
+    return {theme.id: f"T{n}" for n, theme in enumerate(briefing.themes, 1)}
+
+
+def theme_head(label: str, title: str, span: int) -> str:
+    """The theme's number, and its title too where the columns below leave room for it."""
+    fits = len(label) + 1 + len(title) <= span * CHARS_PER_CELL
+    return f"{label} {escape(title)}" if fits else label
+
+
+def column_groups(briefing: Briefing, max_columns: int) -> list[list[Issue]]:
+    """Issues in theme order, packed into groups of at most ``max_columns``.
+
+    A theme stays within one group when it fits; a theme wider than a page is cut into pieces.
+    """
+    pieces: list[list[Issue]] = []
+    for theme in briefing.themes:
+        issues = briefing.issues_of_theme(theme.id)
+        pieces.extend(issues[i : i + max_columns] for i in range(0, len(issues), max_columns))
+    groups: list[list[Issue]] = []
+    for piece in pieces:
+        if groups and len(groups[-1]) + len(piece) <= max_columns:
+            groups[-1].extend(piece)
+        else:
+            groups.append(list(piece))
+    return groups
+
+
+def legend_html() -> str:
+    cells = "".join(
+        f'<td align="center" bgcolor="{look.background}" style="color: {look.foreground};'
+        f' font-weight: 600;">{escape(look.glyph)}</td><td>{position.label}</td>'
+        for position, look in LOOKS.items()
+    )
+    return (
+        '<table class="legend" cellspacing="0" cellpadding="3">'
+        f"<tr>{cells}</tr></table>"
+        f'<p class="meta">{LOW_CONFIDENCE_MARK} after a mark: low confidence (weak evidence).'
+        " An empty cell: no stance known.</p>"
+    )
+
+
+def key_html(briefing: Briefing) -> str:
+    labels = issue_labels(briefing)
+    rows = []
+    for theme in briefing.themes:
+        issues = briefing.issues_of_theme(theme.id)
+        if not issues:
+            continue
+        rows.append(f'<tr><td colspan="2"><b>{escape(theme.title)}</b></td></tr>')
+        rows.extend(
+            f"<tr><td>{labels[issue.id]}</td><td>"
+            + (f'<a href="#{escape(issue.passage)}">' if issue.passage else "")
+            + f"{escape(issue.title)}{'</a>' if issue.passage else ''}: {escape(issue.question)}"
+            "</td></tr>"
+            for issue in issues
+        )
+    return (
+        '<h2 id="matrix-key">Key to the issue numbers</h2>'
+        '<table class="data" width="100%" cellspacing="0" cellpadding="3">'
+        '<thead><tr><th width="8%">No.</th><th>Issue: question</th></tr></thead>'
+        f"{''.join(rows)}</table>"
+    )
+
+
+def cell_html(briefing: Briefing, actor_id: str, issue_id: str) -> str:
+    stance = briefing.stance_index.get((actor_id, issue_id))
+    if stance is None:
+        return "<td></td>"
+    look = LOOKS[stance.position]
+    mark = escape(glyph(stance.position, stance.confidence))
+    return (
+        f'<td class="mark" align="center" bgcolor="{look.background}" style="color:'
+        f' {look.foreground}; font-weight: 600;">{mark}</td>'
+    )
+
+
+def group_html(briefing: Briefing, issues: list[Issue], body_mm: float) -> str:
+    labels = issue_labels(briefing)
+    numbers = theme_labels(briefing)
+    themes: list[tuple[str, int]] = []
+    for issue in issues:
+        if themes and themes[-1][0] == issue.theme:
+            themes[-1] = (issue.theme, themes[-1][1] + 1)
+        else:
+            themes.append((issue.theme, 1))
+    theme_row = "".join(
+        f'<th colspan="{span}">'
+        f"{theme_head(numbers[theme], briefing.theme_by_id[theme].title, span)}</th>"
+        for theme, span in themes
+    )
+    table_mm = NAME_MM + CELL_MM * len(issues)
+    label_row = "".join(
+        f'<th class="mark" width="{100 * CELL_MM / table_mm:.2f}%">{labels[issue.id]}</th>'
+        for issue in issues
+    )
+    rows = "".join(
+        f"<tr><td>{escape(actor.name)}</td>"
+        + "".join(cell_html(briefing, actor.id, issue.id) for issue in issues)
+        + "</tr>"
+        for actor in briefing.actors
+    )
+    title = " · ".join(
+        f"{numbers[theme]} {escape(briefing.theme_by_id[theme].title)}" for theme, _ in themes
+    )
+    return (
+        f"<h3>{title}</h3>"
+        f'<table class="matrix" width="{min(100.0, 100 * table_mm / body_mm):.1f}%"'
+        ' cellspacing="0" cellpadding="2"><thead><tr><th rowspan="2" align="left"'
+        f' width="{100 * NAME_MM / table_mm:.2f}%">Actor</th>{theme_row}</tr>'
+        f"<tr>{label_row}</tr></thead>{rows}</table>"
+    )
+
+
+def matrix_html(briefing: Briefing, body_mm: float) -> str:
+    """The whole matrix part for a page whose text area is ``body_mm`` wide."""
+    max_columns = max(1, int((body_mm - NAME_MM) // CELL_MM))
+    groups = column_groups(briefing, max_columns)
+    return (
+        "<p>Who stands where on each issue. Columns are numbered; the key after the matrix"
+        " names each issue.</p>"
+        + legend_html()
+        + "".join(group_html(briefing, group, body_mm) for group in groups)
+        + key_html(briefing)
+    )

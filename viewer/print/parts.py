@@ -1,0 +1,65 @@
+"""Which HTML each part of the publication holds, and which parts a briefing has anything for."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from viewer.domain.model import Briefing
+from viewer.domain.render import ACTOR_SCHEME, RenderedProse
+from viewer.print import html
+from viewer.print.matrix import matrix_html
+from viewer.print.options import PARTS
+
+
+def part_heading(name: str) -> str:
+    """Opens a part; its id is what the contents and the outline link to."""
+    return f'<h1 id="part-{name}">{escape(PARTS[name])}</h1>'
+
+
+def has_content(name: str, briefing: Briefing) -> bool:
+    """Parts with nothing to show are left out rather than printed as empty pages."""
+    return {
+        "text": bool(briefing.markdown.strip()),
+        "matrix": bool(briefing.issues and briefing.actors),
+        "actors": bool(briefing.actors),
+        "stances": bool(briefing.stances),
+        "timeline": bool(briefing.timeline),
+        "sources": bool(briefing.sources),
+    }.get(name, True)
+
+
+FOOTNOTE_REF = re.compile(r'<sup id="([^"]+)">')
+LINK_FIRST = re.compile(r'(<(?:p|li)\b[^>]* id="([^"]+)"[^>]*>)(?=<a )')
+"""Qt makes a PDF destination of an id only where the text it lands on is not a link, and drops
+the id of a ``sup``: such targets get a named anchor of their own, on a zero-width space."""
+
+
+def paper_links(prose_html: str, with_actors: bool) -> str:
+    """Every link made to work on paper: footnotes lead back to their reference, and actor links
+    to the printed actor profile (or nowhere when the profiles are left out)."""
+    prose_html = FOOTNOTE_REF.sub(r'<a name="\1">&#8203;</a><sup>', prose_html)
+    prose_html = LINK_FIRST.sub(r'\1<a name="\2">&#8203;</a>', prose_html)
+    pattern = rf'<a [^>]*href="{ACTOR_SCHEME}:([a-z0-9-]+)"[^>]*>(.*?)</a>'
+    if with_actors:
+        return re.sub(pattern, r'<a href="#print-actor-\1" class="actor">\2</a>', prose_html)
+    return re.sub(pattern, r"<b>\2</b>", prose_html)
+
+
+def part_html(
+    name: str, briefing: Briefing, prose: RenderedProse, body_mm: float, with_actors: bool
+) -> str:
+    """The HTML of every part but the contents, which needs page numbers first."""
+    if name == "cover":
+        return html.cover_html(briefing)
+    if name == "text":
+        return paper_links(prose.html, with_actors)
+    if name == "matrix":
+        return part_heading(name) + matrix_html(briefing, body_mm)
+    builders = {
+        "actors": html.actors_html,
+        "stances": html.stances_html,
+        "timeline": html.timeline_html,
+        "sources": html.sources_html,
+    }
+    return part_heading(name) + builders[name](briefing)

@@ -1,0 +1,167 @@
+"""Laying out the publication's parts and painting them page by page on a paged device.
+
+A PDF writer and a printer are both ``QPagedPaintDevice``, so the print dialog, the preview and
+the PDF export all go through this one painter. Each part is its own document, so each can start
+on a fresh page, carry its own running header and use its own orientation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPainter
+
+from viewer.domain.model import Briefing
+from viewer.domain.render import render_briefing
+from viewer.print.document import PrintDocument
+from viewer.print.furniture import paint_furniture
+from viewer.print.headings import Heading
+from viewer.print.html import contents_html
+from viewer.print.options import PARTS, PrintOptions
+from viewer.print.pages import body_rect, body_width_mm, page_layout
+from viewer.print.paginate import PAGE_TOLERANCE, anchor_pages, keep_headings_with_next
+from viewer.print.parts import has_content, part_heading, part_html
+
+CONTENTS_DEPTH = 3
+"""Parts, prose sections and their subsections; deeper headings are only bookmarks."""
+MAX_CONTENTS_RUNS = 4
+
+
+@dataclass
+class Part:
+    name: str
+    document: PrintDocument
+    layout: QPageLayout
+    first_page: int = 0
+
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+
+class Publication:
+    """Every chosen part laid out for ``device``, with page numbers and headings known."""
+
+    def __init__(self, briefing: Briefing, options: PrintOptions, device: QPagedPaintDevice):
+        self.briefing = briefing
+        self.options = options
+        self.device = device
+        self.prose = render_briefing(briefing)
+        chosen = [n for n in options.parts if n != "contents" and has_content(n, briefing)]
+        self.parts = [
+            self._part(
+                name, part_html(name, briefing, self.prose, self._width(name), "actors" in chosen)
+            )
+            for name in chosen
+        ]
+        self.headings = self._number()
+
+    @property
+    def page_count(self) -> int:
+        return sum(part.page_count for part in self.parts)
+
+    def _layout(self, name: str) -> QPageLayout:
+        return page_layout(self.options, name == "matrix" and self.options.matrix_landscape)
+
+    def _width(self, name: str) -> float:
+        return body_width_mm(self._layout(name))
+
+    def _part(self, name: str, html: str) -> Part:
+        layout = self._layout(name)
+        body = body_rect(layout, self.device.resolution())
+        document = PrintDocument(html, self.briefing.folder, self.device, body.size())
+        if name != "cover":
+            keep_headings_with_next(document)
+        return Part(name, document, layout)
+
+    def _place(self, reserved: int) -> None:
+        """Give each part its first page; ``reserved`` pages after the cover are kept for a
+        contents not built yet (0 once it is one of the parts)."""
+        page = 0
+        self.contents_page: int | None = None
+        for part in self.parts:
+            if part.name == "contents" or (
+                reserved and self.contents_page is None and part.name != "cover"
+            ):
+                self.contents_page = page
+                page += reserved
+            part.first_page = page
+            page += part.page_count
+
+    def _headings(self) -> list[Heading]:
+        headings = []
+        if self.contents_page is not None:
+            headings.append(Heading(PARTS["contents"], 1, "part-contents", self.contents_page))
+        for part in self.parts:
+            if part.name in ("cover", "contents"):
+                continue
+            if part.name != "text":
+                headings.append(Heading(PARTS[part.name], 1, f"part-{part.name}", part.first_page))
+                continue
+            toc = self.prose.toc
+            top = min((entry.level for entry in toc), default=1)
+            pages = anchor_pages(part.document)
+            first_anchor = toc[0].anchor if toc else ""
+            headings.append(Heading(PARTS["text"], 1, first_anchor, part.first_page))
+            headings.extend(
+                Heading(
+                    e.title, e.level - top + 2, e.anchor, part.first_page + pages.get(e.anchor, 0)
+                )
+                for e in toc
+            )
+        return headings
+
+    def _number(self) -> list[Heading]:
+        """Page numbers for every heading; the contents is rebuilt until its length is stable."""
+        if "contents" not in self.options.parts:
+            self._place(0)
+            return self._headings()
+        contents_pages = 1
+        for _ in range(MAX_CONTENTS_RUNS):
+            self._place(contents_pages)
+            headings = self._headings()
+            shown = [
+                h for h in headings if h.level <= CONTENTS_DEPTH and h.anchor != "part-contents"
+            ]
+            html = part_heading("contents") + contents_html(shown, 1)
+            contents = self._part("contents", html)
+            if contents.page_count == contents_pages:
+                break
+            contents_pages = contents.page_count
+        start = 1 if self.parts and self.parts[0].name == "cover" else 0
+        self.parts.insert(start, contents)
+        self._place(0)
+        return headings
+
+    def paint(self) -> None:
+        """Paint every page; raises OSError when the device cannot be painted on."""
+        painter = QPainter()
+        total = self.page_count
+        page = 0
+        for part in self.parts:
+            for index in range(part.page_count):
+                self.device.setPageLayout(part.layout)
+                if page == 0:
+                    if not painter.begin(self.device):
+                        raise OSError("the page device could not be opened for painting")
+                else:
+                    self.device.newPage()
+                self._paint_page(painter, part, index, f"Page {page + 1} of {total}")
+                page += 1
+        painter.end()
+
+    def _paint_page(self, painter: QPainter, part: Part, index: int, footer: str) -> None:
+        body = body_rect(part.layout, self.device.resolution())
+        height = body.height()
+        painter.save()
+        painter.translate(body.left(), body.top() - index * height)
+        # The layout pushes a line to a page's top with float sums that can leave it a hair above
+        # the boundary; shifting the clip by the same tolerance draws it on its page only, instead
+        # of also leaving an invisible copy of its text at the bottom of the page before.
+        clip = QRectF(0, index * height - PAGE_TOLERANCE, body.width(), height)
+        part.document.drawContents(painter, clip)
+        painter.restore()
+        if part.name != "cover":
+            header = (self.briefing.title, PARTS[part.name])
+            paint_furniture(painter, body, self.device.resolution(), header, footer)

@@ -1,0 +1,124 @@
+"""File ▸ Print…, Print preview and Export PDF…: dialogs around the one publication painter.
+
+The printer and the PDF writer are both paged paint devices, so what the preview shows is what
+the PDF holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.domain.model import Briefing
+from viewer.print.export import write_pdf
+from viewer.print.options import PAGE_SIZES, PARTS, PrintOptions
+from viewer.print.writer import Publication
+
+ReportWrite = Callable[[Callable[[], object], str], bool]
+
+
+def options_for(printer: QPrinter) -> PrintOptions:
+    """The paper the user picked in the print dialog, where it is one the layout knows."""
+    chosen = printer.pageLayout().pageSize().id()
+    sizes = [name for name, size in PAGE_SIZES.items() if size == chosen]
+    return PrintOptions(page_size=sizes[0] if sizes else "A4")
+
+
+def print_to(printer: QPrinter, briefing: Briefing, options: PrintOptions) -> None:
+    printer.setFullPage(True)
+    printer.setDocName(briefing.title)
+    Publication(briefing, options, printer).paint()
+
+
+def print_with_dialog(window: QWidget, briefing: Briefing) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, window)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        print_to(printer, briefing, options_for(printer))
+
+
+def preview(window: QWidget, briefing: Briefing) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintPreviewDialog(printer, window)
+    dialog.paintRequested.connect(lambda device: print_to(device, briefing, options_for(device)))
+    dialog.exec()
+
+
+class ExportDialog(QDialog):
+    """Page size, parts and the matrix's orientation, asked before the file name."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export PDF")
+        self.page_size = QComboBox()
+        self.page_size.addItems(list(PAGE_SIZES))
+        self.page_size.setAccessibleName("Page size")
+        self.parts = {name: QCheckBox(title) for name, title in PARTS.items()}
+        self.landscape = QCheckBox("Print the issue matrix in landscape")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Page size:", self.page_size)
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        for box in self.parts.values():
+            box.setChecked(True)
+            box.toggled.connect(self._allow_ok)
+            column.addWidget(box)
+        column.addWidget(self.landscape)
+        column.addWidget(self.buttons)
+
+    def _allow_ok(self) -> None:
+        """A PDF with no parts would be empty: OK needs at least one."""
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(any(box.isChecked() for box in self.parts.values()))
+
+    def options(self) -> PrintOptions:
+        return PrintOptions(
+            page_size=self.page_size.currentText(),
+            parts=tuple(name for name, box in self.parts.items() if box.isChecked()),
+            matrix_landscape=self.landscape.isChecked(),
+        )
+
+
+def export_pdf(briefing: Briefing, options: PrintOptions, name: str) -> Path:
+    """Write the PDF under ``name`` (".pdf" added when missing) with a busy cursor meanwhile."""
+    path = Path(name)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        write_pdf(briefing, options, path)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    return path
+
+
+def export_with_dialog(window: QWidget, briefing: Briefing, report_write: ReportWrite) -> bool:
+    dialog = ExportDialog(window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    name, _ = QFileDialog.getSaveFileName(
+        window, "Export PDF", f"{briefing.id}.pdf", "PDF files (*.pdf)"
+    )
+    if not name:
+        return False
+    options = dialog.options()
+    return report_write(lambda: export_pdf(briefing, options, name), name)
