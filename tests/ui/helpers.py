@@ -42,3 +42,10 @@ def click_link(qtbot, browser: QTextBrowser, href: str, occurrence: int = 0) -> 
             iterator += 1
         block = block.next()
     raise AssertionError(f"no link {href!r} in {browser.accessibleName()}")
+
+
+def prose_paragraph(window, anchor: str) -> str:
+    """The text of the paragraph the briefing view shows for ``anchor``."""
+    block = window.briefing_view.block_of(anchor)
+    assert block is not None
+    return block.text()

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.helpers import click_link, prose_paragraph
 from viewer.domain.model import ActorKind
 from viewer.ui.main_window import TAB_ACTORS, TAB_BRIEFING, TAB_MATRIX
 from viewer.ui.matrix_model import MatrixModel, SortOrder
@@ -31,31 +32,6 @@ def click_cell(qtbot, view: MatrixView, actor: str, issue: str) -> None:
     qtbot.mouseClick(
         table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center()
     )
-
-
-def click_link(qtbot, browser, href: str) -> None:
-    """Click the link with ``href`` in a rich-text pane, where it is drawn."""
-    block = browser.document().begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            if fragment.charFormat().anchorHref() == href:
-                cursor = QTextCursor(browser.document())
-                cursor.setPosition(fragment.position() + 1)
-                browser.ensureCursorVisible()
-                point = browser.cursorRect(cursor).center()
-                qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
-                return
-            iterator += 1
-        block = block.next()
-    raise AssertionError(f"no link {href!r} in {browser.toPlainText()!r}")
-
-
-def prose_paragraph(window, anchor: str) -> str:
-    block = window.briefing_view.block_of(anchor)
-    assert block is not None
-    return block.text()
 
 
 def test_clicking_a_cell_shows_its_evidence(qtbot, window, matrix, bundled) -> None:

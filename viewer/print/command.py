@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from viewer.display import has_display
 from viewer.domain.loader import load_briefing
 from viewer.print.options import PAGE_SIZES, PARTS, PrintOptions
 
@@ -62,7 +63,7 @@ def start_gui_application() -> None:
 
     The bundled fonts are registered so the PDF embeds them whatever the machine has installed.
     """
-    if not any(os.environ.get(v) for v in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
+    if not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtGui import QGuiApplication
 

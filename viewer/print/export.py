@@ -6,13 +6,12 @@ an interrupted or failed export never leaves a half-written PDF under the chosen
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPdfWriter
 
+from viewer.domain.atomic import replacing
 from viewer.domain.model import Briefing
 from viewer.print.headings import Heading
 from viewer.print.options import PrintOptions
@@ -38,26 +37,13 @@ def render_pdf(briefing: Briefing, options: PrintOptions) -> tuple[bytes, list[H
     return bytes(buffer.data()), headings, pages
 
 
-def current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write_pdf(briefing: Briefing, options: PrintOptions, path: Path) -> int:
     """Export to ``path`` and return the page count.
 
     Raises OSError when ``path`` cannot be written, leaving nothing behind. The temporary file is
     made first, so an unwritable folder fails before any time goes into the layout.
     """
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as target:
-            pdf, headings, pages = render_pdf(briefing, options)
-            finish_pdf(pdf, headings, briefing, target)
-        os.chmod(temporary, 0o666 & ~current_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with replacing(path) as temporary, temporary.open("wb") as target:
+        pdf, headings, pages = render_pdf(briefing, options)
+        finish_pdf(pdf, headings, briefing, target)
     return pages

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
@@ -13,19 +12,12 @@ from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402 (timed from abo
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from viewer import __version__  # noqa: E402
+from viewer.display import has_display  # noqa: E402
 from viewer.resources import default_briefing, stylesheet  # noqa: E402
 from viewer.ui.faults import FaultHandler  # noqa: E402
 from viewer.ui.main_window import APP_NAME, MainWindow  # noqa: E402
 from viewer.ui.settings import Settings  # noqa: E402
 from viewer.ui.theme import apply_colour_scheme, load_fonts, ui_font  # noqa: E402
-
-
-def has_display() -> bool:
-    return bool(
-        os.environ.get("QT_QPA_PLATFORM")
-        or os.environ.get("DISPLAY")
-        or os.environ.get("WAYLAND_DISPLAY")
-    )
 
 
 def create_application() -> QApplication:

@@ -8,8 +8,6 @@ the app in ids (``cell_selected``, ``stance_activated``), never in row and colum
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
@@ -40,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain.atomic import replacing
 from viewer.domain.model import ActorKind, Briefing, Position
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.matrix_model import (
@@ -544,13 +543,5 @@ class MatrixView(QWidget):
 
     def export_csv(self, path: Path) -> None:
         """Write the visible matrix to ``path`` atomically: a reader never sees half a file."""
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                csv.writer(stream).writerows(self.visible_table())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        with replacing(path) as temporary, temporary.open("w", encoding="utf-8", newline="") as out:
+            csv.writer(out).writerows(self.visible_table())
