@@ -82,6 +82,8 @@ class AlignmentModel(QAbstractTableModel):
         self._names: dict[str, str] = {}
         self._brushes = _agreement_brushes()
         self._diagonal = QBrush(QColor("#808080"))
+        self._ink = QBrush(QColor("#000000"))
+        """Every agreement colour is light, so dark text reads on it in light and dark themes."""
 
     def set_table(self, table: AlignmentTable, names: dict[str, str]) -> None:
         self.beginResetModel()
@@ -111,6 +113,8 @@ class AlignmentModel(QAbstractTableModel):
             if result is None:
                 return self._diagonal
             return None if share is None else self._brushes[round(share * 10)]
+        if role == Qt.ItemDataRole.ForegroundRole and share is not None:
+            return self._ink
         if role == Qt.ItemDataRole.ToolTipRole and result is not None:
             return describe(result, self._names[a], self._names[b]) + "\nClick to compare them."
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -62,6 +62,8 @@ BAND = 18
 """Thickness of the theme band drawn along the issue header."""
 LABEL_LIMIT = 260
 SHADES = (QColor("#e4e4ec"), QColor("#c9c9d6"))
+BAND_INK = QColor("#1a1a1a")
+"""The band shades are light in every palette, so their labels are always dark."""
 
 
 class MatrixHeader(QHeaderView):
@@ -127,7 +129,7 @@ class MatrixHeader(QHeaderView):
         last = self.count() - 1 if last < 0 else last
         model = self.model()
         painter = QPainter(self.viewport())
-        painter.setPen(self.palette().text().color())
+        painter.setPen(BAND_INK)
         section = first
         while 0 <= section <= last:
             title = self._band(section)
