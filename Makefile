@@ -7,7 +7,7 @@ QT_DEBS := libglib2.0-0 libgl1 libegl1 libx11-6 libxkbcommon0 libfontconfig1 lib
 	libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint setup system-deps clean fuzz
+.PHONY: run test lint setup system-deps clean fuzz bench
 
 run: setup
 	$(BIN)/briefing-viewer
@@ -44,3 +44,7 @@ clean:
 fuzz: setup
 	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
 		tests/domain/test_fuzz.py tests/ui/test_fuzz_views.py
+
+# Start-up against the bare-Qt floor, a 200 x 2,000 briefing, PDF export and validation speed.
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import socket
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
 
 from tests.ui.helpers import click_link
+from viewer.print.options import PrintOptions
 from viewer.ui.main_window import MainWindow
+from viewer.ui.printing import export_pdf
 
 
 @pytest.fixture
@@ -27,7 +30,7 @@ def attempts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_main_flows_make_no_connection(
-    qtbot, attempts: list[str], window: MainWindow, bundled
+    tmp_path: Path, qtbot, attempts: list[str], window: MainWindow, bundled
 ) -> None:
     for tab in range(window.tabs.count()):
         window.tabs.setCurrentIndex(tab)
@@ -41,4 +44,8 @@ def test_main_flows_make_no_connection(
         window.navigator.go_to_stance(stance.actor, stance.issue)
         window.navigator.go_to_passage(stance.passage)
     window.navigator.open_url(QUrl("actor:iran"))
+    written = export_pdf(
+        bundled, PrintOptions(parts=("cover", "text", "matrix")), str(tmp_path / "x")
+    )
+    assert written.stat().st_size > 10_000
     assert attempts == []

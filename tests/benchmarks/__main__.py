@@ -102,7 +102,8 @@ def main() -> int:
         results.update(measure_startup(options.runs, env))
         large = generate(work / "large", options.actors, options.issues)
         results.update(measure_in_process("large", [str(large)], options.runs, env))
-        results.update(measure_in_process("pdf", [str(large)], options.runs, env))
+        matrix = generate(work / "matrix", 50, 200)
+        results.update(measure_in_process("pdf", [str(matrix)], options.runs, env))
     width = max(map(len, results))
     print(f"{'measure':<{width}}  {'median':>10}  {'min':>10}  {'max':>10}  target")
     for name, figures in results.items():

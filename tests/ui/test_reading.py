@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl
 
 from tests.ui.helpers import click_link, link_hrefs
-from viewer.ui.main_window import TAB_ACTORS, TAB_BRIEFING, TAB_THEMES, MainWindow
+from viewer.ui.main_window import TAB_ACTORS, TAB_BRIEFING, TAB_MATRIX, TAB_THEMES, MainWindow
 
 
 def test_actor_link_in_prose_opens_actor_profile(qtbot, window: MainWindow, bundled) -> None:
@@ -144,3 +144,20 @@ def test_about_lists_sources_and_version(window: MainWindow, bundled) -> None:
     assert __version__ in html
     assert bundled.sources[0].author in html
     assert bundled.sources[0].title in html
+
+
+def test_theme_issue_opens_matrix_filtered_with_its_column_selected(
+    qtbot, window: MainWindow, bundled
+) -> None:
+    theme = next(t for t in bundled.themes if len(bundled.issues_of_theme(t.id)) >= 2)
+    issue = bundled.issues_of_theme(theme.id)[1]
+    window.navigator.go_to_theme(theme.id)
+    click_link(qtbot, window.themes_view.detail, f"issue:{issue.id}")
+    matrix = window.matrix_view
+    assert window.tabs.currentIndex() == TAB_MATRIX
+    assert matrix.theme_combo.currentData() == theme.id
+    visible = matrix.model.visible_issues
+    assert set(visible) == {i.id for i in bundled.issues_of_theme(theme.id)}
+    selected = {index.column() for index in matrix.table.selectionModel().selectedIndexes()}
+    assert selected == {visible.index(issue.id)}
+    assert issue.question in matrix.detail.toPlainText()

@@ -124,11 +124,20 @@ def _profiles(briefing: Briefing) -> dict[str, _Profile]:
     }
 
 
+def _profile_of(briefing: Briefing, actor: str) -> _Profile:
+    """One actor's profile by lookups per issue, without a pass over every stance."""
+    index = briefing.stance_index
+    sides: dict[int | None, int] = {1: 0, -1: 0, 0: 0, None: 0}
+    for n, issue in enumerate(briefing.issues):
+        stance = index.get((actor, issue.id))
+        if stance is not None:
+            sides[stance.position.side] |= 1 << n
+    return _Profile(sides[1], sides[-1], sides[0], sides[None])
+
+
 def agreement(briefing: Briefing, actor_a: str, actor_b: str) -> Agreement:
     """How often two actors are on the same side of the issues they share."""
-    profiles = _profiles(briefing)
-    empty = _Profile(0, 0, 0, 0)
-    return profiles.get(actor_a, empty).against(profiles.get(actor_b, empty))
+    return _profile_of(briefing, actor_a).against(_profile_of(briefing, actor_b))
 
 
 @dataclass(frozen=True)
