@@ -22,7 +22,12 @@ def link_hrefs(browser: QTextBrowser) -> list[str]:
 
 
 def click_link(qtbot, browser: QTextBrowser, href: str, occurrence: int = 0) -> None:
-    """Scroll the link into view and click its middle with the mouse."""
+    """Scroll the link into view and click its middle with the mouse.
+
+    Pending events run first, as they would before a reader's click: a view built on first
+    show is laid out by them.
+    """
+    qtbot.wait(20)
     seen = 0
     block = browser.document().begin()
     while block.isValid():

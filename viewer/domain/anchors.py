@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from markdown.extensions.toc import slugify, unique
-
 from viewer.domain.problems import Location
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -63,6 +61,8 @@ class ProseScan:
 
 def scan(files: list[tuple[str, str]]) -> ProseScan:
     """Anchors and headings of prose ``files`` (shown name, text), in reading order."""
+    from markdown.extensions.toc import slugify, unique  # Markdown's own ids, imported late
+
     detached: list[Location] = []
     anchors: list[Anchor] = []
     headings: list[Heading] = []

@@ -7,20 +7,19 @@ from the data, so authors never hand-write them.
 
 from __future__ import annotations
 
-import re
-import xml.etree.ElementTree as ET
+import hashlib
+import importlib.util
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
-import markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
-
+from viewer import __version__
+from viewer.domain.atomic import write_bytes
 from viewer.domain.model import Actor, Briefing
 
-EXTENSIONS = ["toc", "tables", "footnotes", "attr_list", "sane_lists", "fenced_code"]
 ACTOR_SCHEME = "actor"
-_SKIP_TAGS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
+"""Links to actors in rendered prose: ``actor:ID``."""
 
 
 @dataclass(frozen=True)
@@ -36,85 +35,10 @@ class RenderedProse:
     toc: tuple[TocEntry, ...]
 
 
-class _ActorLinker(Treeprocessor):
-    """Links the first mention of each actor in every paragraph or list item."""
-
-    def __init__(self, md: markdown.Markdown, names: dict[str, str]) -> None:
-        super().__init__(md)
-        self.names = names
-        ordered = sorted(names, key=len, reverse=True)
-        self.pattern = re.compile(r"\b(" + "|".join(map(re.escape, ordered)) + r")\b")
-
-    def run(self, root: ET.Element) -> None:
-        for block in root.iter():
-            if block.tag in ("p", "li", "td"):
-                self.link_block(block)
-
-    def link_block(self, block: ET.Element) -> None:
-        linked: set[str] = set()
-        for element in [block, *self.descendants(block)]:
-            element.text, links = self.split(element.text, linked)
-            for offset, link in enumerate(links):
-                element.insert(offset, link)
-            for child in list(element):
-                child.tail, links = self.split(child.tail, linked)
-                position = list(element).index(child) + 1
-                for offset, link in enumerate(links):
-                    element.insert(position + offset, link)
-
-    def descendants(self, block: ET.Element) -> list[ET.Element]:
-        found = []
-        for child in block:
-            if child.tag in _SKIP_TAGS or child.tag in ("p", "li", "ul", "ol"):
-                continue
-            found.append(child)
-            found.extend(self.descendants(child))
-        return found
-
-    def split(self, text: str | None, linked: set[str]) -> tuple[str | None, list[ET.Element]]:
-        """The text left in place and the links (with the text between them) that follow it."""
-        if not text:
-            return text, []
-        head: str | None = text
-        links: list[ET.Element] = []
-        position = 0
-        for match in self.pattern.finditer(text):
-            actor_id = self.names[match.group(1)]
-            if actor_id in linked:
-                continue
-            linked.add(actor_id)
-            before = text[position : match.start()]
-            if links:
-                links[-1].tail = before
-            else:
-                head = before
-            link = ET.Element("a", {"href": f"{ACTOR_SCHEME}:{actor_id}", "class": "actor"})
-            link.text = match.group(1)
-            links.append(link)
-            position = match.end()
-        if links:
-            links[-1].tail = text[position:]
-        return head, links
-
-
-class _BriefingExtension(Extension):
-    def __init__(self, actors: Iterable[Actor]) -> None:
-        super().__init__()
-        self.names = {}
-        for actor in actors:
-            for name in (actor.name, *actor.aliases):
-                self.names.setdefault(name, actor.id)
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        if self.names:
-            md.treeprocessors.register(_ActorLinker(md, self.names), "actor_links", 1)
-
-
 def render_markdown(text: str, actors: Iterable[Actor] = ()) -> RenderedProse:
-    md = markdown.Markdown(extensions=[*EXTENSIONS, _BriefingExtension(actors)])
-    html = md.convert(text)
+    from viewer.domain.markdown_ext import convert
+
+    html, tokens = convert(text, actors)
     toc: list[TocEntry] = []
 
     def walk(tokens: list[dict]) -> None:
@@ -122,9 +46,37 @@ def render_markdown(text: str, actors: Iterable[Actor] = ()) -> RenderedProse:
             toc.append(TocEntry(token["level"], token["name"], token["id"]))
             walk(token["children"])
 
-    walk(md.toc_tokens)  # type: ignore[attr-defined]
+    walk(tokens)
     return RenderedProse(html, tuple(toc))
 
 
-def render_briefing(briefing: Briefing) -> RenderedProse:
-    return render_markdown(briefing.markdown, briefing.actors)
+def _render_key(briefing: Briefing) -> str:
+    """Everything the HTML depends on: the prose, the actors' names and the renderer itself."""
+    spec = importlib.util.find_spec("markdown")
+    library = Path(spec.origin).stat().st_mtime_ns if spec and spec.origin else 0
+    names = [(a.id, a.name, *a.aliases) for a in briefing.actors]
+    digest = hashlib.sha256(f"{__version__}\0{library}\0{names}\0".encode())
+    digest.update(briefing.markdown.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def render_briefing(briefing: Briefing, use_cache: bool = False) -> RenderedProse:
+    """The briefing's prose as HTML; with ``use_cache``, unchanged prose is not rendered again."""
+    from viewer.domain.cache import cache_dir
+
+    if not use_cache:
+        return render_markdown(briefing.markdown, briefing.actors)
+    path = cache_dir() / f"{_render_key(briefing)}.html.json"
+    try:
+        stored = json.loads(path.read_bytes())
+        return RenderedProse(stored["html"], tuple(TocEntry(*entry) for entry in stored["toc"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    rendered = render_markdown(briefing.markdown, briefing.actors)
+    payload = {"html": rendered.html, "toc": [[e.level, e.title, e.anchor] for e in rendered.toc]}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(path, json.dumps(payload).encode("utf-8"))
+    except OSError:
+        pass
+    return rendered

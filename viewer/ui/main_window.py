@@ -4,6 +4,7 @@ navigation requests to the right tab. It holds no feature logic of its own."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QCloseEvent
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -21,14 +23,16 @@ from viewer.domain.loader import LoadResult, load_briefing
 from viewer.domain.model import Briefing
 from viewer.domain.render import render_briefing
 from viewer.ui import actions as action_table
-from viewer.ui.actors_view import ActorsView
 from viewer.ui.briefing_view import BriefingView
-from viewer.ui.compare_view import CompareView
 from viewer.ui.errors_view import ErrorsView
-from viewer.ui.matrix_view import MatrixView
 from viewer.ui.navigation import Navigator
 from viewer.ui.settings import Settings
-from viewer.ui.themes_view import ThemesView
+
+if TYPE_CHECKING:
+    from viewer.ui.actors_view import ActorsView
+    from viewer.ui.compare_view import CompareView
+    from viewer.ui.matrix_view import MatrixView
+    from viewer.ui.themes_view import ThemesView
 
 APP_NAME = "Briefing Viewer"
 TAB_BRIEFING, TAB_THEMES, TAB_ACTORS, TAB_MATRIX, TAB_COMPARE = range(5)
@@ -44,21 +48,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
 
         self.briefing_view = BriefingView(self.navigator, settings)
-        self.themes_view = ThemesView(self.navigator)
-        self.actors_view = ActorsView(self.navigator)
-        self.matrix_view = MatrixView(self.navigator, settings)
-        self.compare_view = CompareView(self.navigator)
+        self._views: dict[int, QWidget] = {TAB_BRIEFING: self.briefing_view}
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Views")
         self.tabs.setDocumentMode(True)
-        for view, title in (
-            (self.briefing_view, "Briefing"),
-            (self.themes_view, "Themes"),
-            (self.actors_view, "Actors"),
-            (self.matrix_view, "Issue Matrix"),
-            (self.compare_view, "Compare"),
-        ):
-            self.tabs.addTab(view, title)
+        self.tabs.addTab(self.briefing_view, "Briefing")
+        for title in ("Themes", "Actors", "Issue Matrix", "Compare"):
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, title)
         self._stale: set[int] = set()
         """Tabs not yet given the current briefing (see ``_fill_tab``)."""
         self.tabs.currentChanged.connect(self._fill_tab)
@@ -152,6 +150,51 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"{len(result.warnings)} warning(s) while loading", 8000)
         return True
 
+    def _view(self, tab: int) -> QWidget:
+        """The tab's view, built the first time it is needed.
+
+        Only the Briefing tab is built at start-up; the modules of the others are imported here,
+        late, because importing and building them all would double the time to the first paint.
+        """
+        if tab not in self._views:
+            if tab == TAB_THEMES:
+                from viewer.ui.themes_view import ThemesView
+
+                view: QWidget = ThemesView(self.navigator)
+            elif tab == TAB_ACTORS:
+                from viewer.ui.actors_view import ActorsView
+
+                view = ActorsView(self.navigator)
+            elif tab == TAB_MATRIX:
+                from viewer.ui.matrix_view import MatrixView
+
+                view = MatrixView(self.navigator, self.settings)
+            else:
+                from viewer.ui.compare_view import CompareView
+
+                view = CompareView(self.navigator)
+            layout = self.tabs.widget(tab).layout()
+            layout.addWidget(view)
+            layout.activate()
+            self._views[tab] = view
+        return self._views[tab]
+
+    @property
+    def themes_view(self) -> ThemesView:
+        return self._view(TAB_THEMES)  # type: ignore[return-value]
+
+    @property
+    def actors_view(self) -> ActorsView:
+        return self._view(TAB_ACTORS)  # type: ignore[return-value]
+
+    @property
+    def matrix_view(self) -> MatrixView:
+        return self._view(TAB_MATRIX)  # type: ignore[return-value]
+
+    @property
+    def compare_view(self) -> CompareView:
+        return self._view(TAB_COMPARE)  # type: ignore[return-value]
+
     def _fill_tab(self, tab: int) -> None:
         """Give a tab the briefing the first time it is shown: work for tabs the reader never
         opens stays off the start-up path."""
@@ -161,10 +204,9 @@ class MainWindow(QMainWindow):
         briefing = self.briefing
         with self.navigator.quiet():
             if tab == TAB_BRIEFING:
-                self.briefing_view.set_briefing(briefing, render_briefing(briefing))
+                self.briefing_view.set_briefing(briefing, render_briefing(briefing, use_cache=True))
             else:
-                view = self.tabs.widget(tab)
-                view.set_briefing(briefing)  # type: ignore[attr-defined]
+                self._view(tab).set_briefing(briefing)  # type: ignore[attr-defined]
 
     def _set_briefing_actions(self, enabled: bool) -> None:
         for name in (
