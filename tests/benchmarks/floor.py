@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
 class FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
-            print(f"first-paint {time.perf_counter() - START:.4f}", flush=True)
+            print(f"first-paint {time.perf_counter() - START:.4f} at {time.time():.6f}", flush=True)
             QTimer.singleShot(0, QApplication.quit)
         return False
 

@@ -1,0 +1,339 @@
+"""Reading and checking a briefing folder's files, collecting every problem in one pass.
+
+Only a cold load comes here (a warm one is served from the cache), so the YAML and CSV
+machinery is not imported on a start-up that does not need it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from viewer.domain import anchors as prose_scan
+from viewer.domain import fields as F
+from viewer.domain.csvstances import StanceRows, from_records, read_stances
+from viewer.domain.fields import suggest
+from viewer.domain.limits import MAX_CSV_BYTES, MAX_ENTRIES, MAX_TEXT_BYTES
+from viewer.domain.loader import BRIEFING_FILE
+from viewer.domain.model import (
+    Actor,
+    Briefing,
+    Event,
+    Issue,
+    ProseFile,
+    Relation,
+    Source,
+    Theme,
+)
+from viewer.domain.problems import Location, ProblemList
+from viewer.domain.records import Record, RecordReader
+from viewer.domain.textfiles import FileProblem, read_text, resolve_inside
+from viewer.domain.yamlnodes import YamlProblem, compose
+
+FORMAT_VERSION = 1
+SUMMARY_MAX = 160
+
+
+class Reader:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.problems = ProblemList()
+        self.shown_yaml = str(folder / BRIEFING_FILE)
+        self.files: list[Path] = []
+        """Every file read, for the cache key."""
+
+    def shown(self, name: str) -> str:
+        return str(self.folder / name)
+
+    def load(self) -> Briefing | None:
+        if not self.folder.is_dir():
+            what = "does not exist" if not self.folder.exists() else "is not a folder"
+            self.problems.error(Location(str(self.folder)), f"briefing folder {what}")
+            return None
+        root = self.parse_yaml(self.folder / BRIEFING_FILE, self.shown_yaml)
+        if root is None:
+            return None
+        reader = RecordReader(self.shown_yaml, self.problems)
+        if not isinstance(root, yaml.MappingNode):
+            reader.error(root, f"{BRIEFING_FILE} must hold a mapping of keys to values")
+            return None
+        top = reader.record(root, F.BRIEFING, "briefing", raw=F.COLLECTIONS)
+        if top is None:
+            return None
+        version = top.get("format")
+        if isinstance(version, int) and version != FORMAT_VERSION:
+            self.problems.error(
+                top.at("format"),
+                f"unsupported format {version}; this viewer reads format {FORMAT_VERSION}",
+            )
+        prose, anchor_ids = self.read_prose(top)
+        sources = [self.build(Source, r) for r in self.inline(reader, top, "sources", F.SOURCE)]
+        themes = self.collection(reader, top, "themes", F.THEME, "theme")
+        actors = self.collection(reader, top, "actors", F.ACTOR, "actor")
+        issues = self.collection(reader, top, "issues", F.ISSUE, "issue")
+        stance_rows = self.stance_rows(reader, top)
+        relations = self.inline(reader, top, "relations", F.RELATION, "relation")
+        timeline = self.inline(reader, top, "timeline", F.EVENT, "timeline event")
+
+        theme_ids = self.unique_ids(themes, "theme")
+        actor_ids = self.unique_ids(actors, "actor")
+        issue_ids = self.unique_ids(issues, "issue")
+        self.check_refs(issues, "theme", theme_ids, "theme")
+        self.check_refs(relations, "between", actor_ids, "actor")
+        self.check_refs(timeline, "actors", actor_ids, "actor")
+        self.check_refs(timeline, "issues", issue_ids, "issue")
+        self.check_relations(relations)
+        self.check_stances(stance_rows, actor_ids, issue_ids, anchor_ids)
+        if anchor_ids is not None:
+            for records in (themes, actors, issues, relations, timeline):
+                self.check_refs(records, "passage", anchor_ids, "passage")
+
+        if self.problems.has_errors:
+            return None
+        authors: list[str] = top.get("authors", [])  # type: ignore[assignment]
+        return Briefing(
+            folder=self.folder,
+            id=str(top.get("id")),
+            title=str(top.get("title")),
+            subtitle=str(top.get("subtitle")),
+            authors=tuple(authors),
+            date=str(top.get("date")),
+            language=str(top.get("language")),
+            summary=str(top.get("summary")),
+            sources=tuple(s for s in sources if s is not None),
+            prose=tuple(prose),
+            themes=tuple(self.build(Theme, r) for r in themes),
+            actors=tuple(self.build(Actor, r, aliases=tuple(r.get("aliases", []))) for r in actors),
+            issues=tuple(self.build(Issue, r) for r in issues),
+            stances=tuple(stance_rows.stances),
+            relations=tuple(
+                self.build(Relation, r, between=tuple(r.get("between"))) for r in relations
+            ),
+            timeline=tuple(
+                self.build(
+                    Event, r, actors=tuple(r.get("actors", [])), issues=tuple(r.get("issues", []))
+                )
+                for r in timeline
+            ),
+            anchors=frozenset(anchor_ids or ()),
+        )
+
+    @staticmethod
+    def build(kind: type, record: Record, **overrides: Any) -> Any:
+        return kind(**{**record.values, **overrides})
+
+    # -- reading files --------------------------------------------------------------------
+
+    def parse_yaml(
+        self, path: Path, shown: str, referrer: Location | None = None
+    ) -> yaml.Node | None:
+        self.files.append(path)
+        try:
+            node = compose(read_text(path, shown, MAX_TEXT_BYTES, referrer), shown)
+        except (FileProblem, YamlProblem) as exc:
+            self.problems.error(exc.location, exc.message)
+            return None
+        if node is None:
+            self.problems.error(Location(shown), "file is empty")
+        return node
+
+    def read_prose(self, top: Record) -> tuple[list[ProseFile], set[str] | None]:
+        """The prose files and the anchors they define (None when a file could not be read)."""
+        names: list[str] = top.get("text", [])  # type: ignore[assignment]
+        files: list[ProseFile] = []
+        readable = True
+        for name in names:
+            shown = self.shown(name)
+            try:
+                path = resolve_inside(self.folder, name, top.at("text"))
+                self.files.append(path)
+                files.append(
+                    ProseFile(path, read_text(path, shown, MAX_TEXT_BYTES, top.at("text")))
+                )
+            except FileProblem as exc:
+                self.problems.error(exc.location, exc.message)
+                readable = False
+        if not readable or not names:
+            return files, None
+        scan = prose_scan.scan([(self.shown(f.path.name), f.text) for f in files])
+        first: dict[str, Location] = {}
+        for anchor in scan.anchors:
+            if anchor.id in first and anchor.explicit:
+                self.problems.error(
+                    anchor.location,
+                    f"anchor '{anchor.id}' is defined twice (first at {first[anchor.id]})",
+                )
+            first.setdefault(anchor.id, anchor.location)
+        for where in scan.detached:
+            self.problems.warning(
+                where,
+                "attribute list after a blank line is shown as text and defines no anchor; "
+                "put it on the line right after its paragraph",
+            )
+        return files, set(first)
+
+    def inline(
+        self, reader: RecordReader, top: Record, key: str, spec: dict, what: str = ""
+    ) -> list[Record]:
+        node = top.get(key, None)
+        if node is None:
+            return []
+        return self.records(reader, node, spec, what or key[:-1], key)
+
+    def records(
+        self, reader: RecordReader, node: yaml.Node, spec: dict, what: str, key: str
+    ) -> list[Record]:
+        items = reader.sequence(node, f"'{key}'")
+        if len(items) > MAX_ENTRIES:
+            reader.error(node, f"more than {MAX_ENTRIES:,} entries; the limit is {MAX_ENTRIES:,}")
+            return []
+        found = [reader.record(item, spec, what) for item in items]
+        return [r for r in found if r is not None]
+
+    def collection(
+        self, reader: RecordReader, top: Record, key: str, spec: dict, what: str
+    ) -> list[Record]:
+        """A collection held inline or in a file named beside ``briefing.yaml``."""
+        node = top.get(key, None)
+        if not isinstance(node, yaml.ScalarNode) or node.tag.endswith(":null"):
+            return self.inline(reader, top, key, spec, what)
+        name = node.value
+        shown = self.shown(name)
+        suffix = Path(name).suffix.lower()
+        allowed = (".yaml", ".yml", ".csv") if key == "stances" else (".yaml", ".yml")
+        if suffix not in allowed:
+            self.problems.error(
+                top.at(key),
+                f"'{key}' must be a list or the name of a {' or '.join(allowed)} file, "
+                f"not '{name}'",
+            )
+            return []
+        try:
+            path = resolve_inside(self.folder, name, top.at(key))
+        except FileProblem as exc:
+            self.problems.error(exc.location, exc.message)
+            return []
+        sub = self.parse_yaml(path, shown, top.at(key))
+        if sub is None:
+            return []
+        return self.records(RecordReader(shown, self.problems), sub, spec, what, key)
+
+    def stance_rows(self, reader: RecordReader, top: Record) -> StanceRows:
+        """Stances from YAML (inline or a file) or, for large matrices, a CSV file."""
+        node = top.get("stances", None)
+        is_csv = isinstance(node, yaml.ScalarNode) and Path(node.value).suffix.lower() == ".csv"
+        if not is_csv:
+            return from_records(self.collection(reader, top, "stances", F.STANCE, "stance"))
+        name = node.value  # type: ignore[union-attr]
+        try:
+            path = resolve_inside(self.folder, name, top.at("stances"))
+            self.files.append(path)
+            text = read_text(path, self.shown(name), MAX_CSV_BYTES, top.at("stances"))
+        except FileProblem as exc:
+            self.problems.error(exc.location, exc.message)
+            return from_records([])
+        return read_stances(text, self.shown(name), self.problems)
+
+    # -- cross-checks ---------------------------------------------------------------------
+
+    def unique_ids(self, records: list[Record], what: str) -> set[str]:
+        first: dict[str, Location] = {}
+        for record in records:
+            ident = record.get("id", None)
+            if not isinstance(ident, str):
+                continue
+            if ident in first:
+                self.problems.error(
+                    record.at("id"), f"duplicate {what} id '{ident}' (first at {first[ident]})"
+                )
+                record.complete = False
+            else:
+                first[ident] = record.at("id")
+        return set(first)
+
+    def check_refs(self, records: list[Record], key: str, known: set[str], what: str) -> None:
+        for record in records:
+            value = record.get(key, None)
+            if value is None or value == "":
+                continue
+            refs: Iterable[str] = value if isinstance(value, list) else [value]  # type: ignore[assignment]
+            for ref in refs:
+                if ref in known:
+                    continue
+                hint = suggest(ref, known)
+                message = (
+                    f"passage '{ref}' is not an anchor in the prose{hint}"
+                    if what == "passage"
+                    else f"unknown {what} '{ref}'{hint}"
+                )
+                self.problems.error(record.at(key), message)
+
+    def check_relations(self, relations: list[Record]) -> None:
+        for record in relations:
+            between = record.get("between", None)
+            if not isinstance(between, list):
+                continue
+            if len(between) != 2 or between[0] == between[1]:
+                self.problems.error(
+                    record.at("between"), "'between' must name exactly two different actors"
+                )
+                record.complete = False
+
+    def check_stances(
+        self,
+        rows: StanceRows,
+        actor_ids: set[str],
+        issue_ids: set[str],
+        anchor_ids: set[str] | None,
+    ) -> None:
+        """References, duplicates and summary length over possibly many rows.
+
+        Set operations in C answer "is anything wrong?" first; the row-by-row pass that says
+        where runs only when something is.
+        """
+        stances = rows.stances
+        known_passages = anchor_ids if anchor_ids is not None else {s.passage for s in stances}
+        if (
+            {s.actor for s in stances} <= actor_ids
+            and {s.issue for s in stances} <= issue_ids
+            and {s.passage for s in stances} <= known_passages
+            and len({(s.actor, s.issue) for s in stances}) == len(stances)
+            and max((len(s.summary) for s in stances), default=0) <= SUMMARY_MAX
+        ):
+            return
+        first: dict[tuple[str, str], int] = {}
+        for n, stance in enumerate(stances):
+            if stance.actor and stance.actor not in actor_ids:
+                self.problems.error(
+                    rows.locate(n, "actor"),
+                    f"unknown actor '{stance.actor}'{suggest(stance.actor, actor_ids)}",
+                )
+            if stance.issue and stance.issue not in issue_ids:
+                self.problems.error(
+                    rows.locate(n, "issue"),
+                    f"unknown issue '{stance.issue}'{suggest(stance.issue, issue_ids)}",
+                )
+            if anchor_ids is not None and stance.passage and stance.passage not in anchor_ids:
+                self.problems.error(
+                    rows.locate(n, "passage"),
+                    f"passage '{stance.passage}' is not an anchor in the prose"
+                    f"{suggest(stance.passage, anchor_ids)}",
+                )
+            pair = (stance.actor, stance.issue)
+            if pair in first:
+                self.problems.error(
+                    rows.locate(n, "actor"),
+                    f"second stance of actor '{pair[0]}' on issue '{pair[1]}' "
+                    f"(first at {rows.locate(first[pair], 'actor')})",
+                )
+            else:
+                first[pair] = n
+            if len(stance.summary or "") > SUMMARY_MAX:
+                self.problems.warning(
+                    rows.locate(n, "summary"),
+                    f"summary is {len(stance.summary)} characters; keep it to one line "
+                    f"({SUMMARY_MAX} at most) and put detail in 'evidence'",
+                )
