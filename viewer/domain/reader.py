@@ -70,7 +70,7 @@ class Reader:
                 f"unsupported format {version}; this viewer reads format {FORMAT_VERSION}",
             )
         prose, anchor_ids = self.read_prose(top)
-        sources = [self.build(Source, r) for r in self.inline(reader, top, "sources", F.SOURCE)]
+        sources = self.inline(reader, top, "sources", F.SOURCE)
         themes = self.collection(reader, top, "themes", F.THEME, "theme")
         actors = self.collection(reader, top, "actors", F.ACTOR, "actor")
         issues = self.collection(reader, top, "issues", F.ISSUE, "issue")
@@ -103,7 +103,7 @@ class Reader:
             date=str(top.get("date")),
             language=str(top.get("language")),
             summary=str(top.get("summary")),
-            sources=tuple(s for s in sources if s is not None),
+            sources=tuple(self.build(Source, r) for r in sources),
             prose=tuple(prose),
             themes=tuple(self.build(Theme, r) for r in themes),
             actors=tuple(self.build(Actor, r, aliases=tuple(r.get("aliases", []))) for r in actors),
