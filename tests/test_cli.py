@@ -83,3 +83,14 @@ def test_window_without_display_explains_instead_of_aborting() -> None:
     done = run_cli(str(MINIMAL))
     assert done.returncode == 1
     assert "no display found" in done.stderr
+
+
+def test_validate_a_glob_of_the_briefings_folder(bundled_path: Path) -> None:
+    """``validate briefings/*`` also meets FORMAT.md: it is skipped with a warning, not failed."""
+    entries = sorted(str(p) for p in bundled_path.parent.iterdir())
+    done = run_cli("validate", *entries)
+    assert done.returncode == 0, done.stdout
+    assert f"{bundled_path.parent / 'FORMAT.md'}:1:1: warning: not a briefing folder; skipped" in (
+        done.stdout.splitlines()
+    )
+    assert done.stdout.splitlines()[-1].startswith("1 briefing checked: 0 with errors; 0 errors")

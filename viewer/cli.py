@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from viewer import __version__
-from viewer.domain.loader import load_briefing
+from viewer.domain.loader import BRIEFING_FILE, load_briefing
 
 PROG = "briefing-viewer"
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -44,17 +44,23 @@ def _validate_parser() -> argparse.ArgumentParser:
 
 
 def validate(paths: Sequence[Path]) -> int:
-    errors = warnings = invalid = 0
+    errors = warnings = invalid = checked = 0
     for path in paths:
+        if path.is_file() and path.name != BRIEFING_FILE:
+            # A shell glob such as ``briefings/*`` also catches files beside the folders.
+            print(f"{path}:1:1: warning: not a briefing folder; skipped")
+            warnings += 1
+            continue
+        checked += 1
         result = load_briefing(path)
         for problem in result.problems:
             print(problem)
         errors += len(result.errors)
         warnings += len(result.warnings)
         invalid += bool(result.errors)
-    checked = f"{len(paths)} briefing{'s' if len(paths) != 1 else ''} checked"
     print(
-        f"{checked}: {invalid} with errors; {errors} error{'s' if errors != 1 else ''}, "
+        f"{checked} briefing{'s' if checked != 1 else ''} checked: {invalid} with errors; "
+        f"{errors} error{'s' if errors != 1 else ''}, "
         f"{warnings} warning{'s' if warnings != 1 else ''}"
     )
     return EXIT_INVALID if invalid else EXIT_OK
