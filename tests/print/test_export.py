@@ -230,3 +230,13 @@ def test_invalid_briefing_lists_validation_problems(tmp_path: Path, capsys) -> N
 def test_usage_errors_exit_2(argv: list[str], capsys) -> None:
     assert export_command(argv) == 2
     assert "usage:" in capsys.readouterr().err
+
+
+def test_parts_with_nothing_to_print_fail_clearly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The wide-matrix briefing has no timeline: asking for that part alone prints nothing."""
+    empty = tmp_path / "nothing.pdf"
+    assert export_command([str(DATA / "wide-matrix"), "-o", str(empty), "--parts", "timeline"]) == 1
+    assert "nothing to print" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

@@ -120,3 +120,42 @@ def test_window_geometry_is_remembered(qtbot, settings, bundled_path: Path) -> N
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (700, 500)
     assert settings.last_briefing == str(bundled_path)
+
+
+def test_second_briefing_in_the_same_window_starts_fresh(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    window.navigator.go_to_actor("iran")
+    window.actors_view.filter.setText("zzz")
+    assert window.open_briefing(MINIMAL)
+    window.navigator.go_to_actor("upland")
+    assert window.actors_view.filter.text() == ""
+    assert window.actors_view.current_actor() == "upland"
+    saved = tmp_path / "matrix.csv"
+    monkeypatch.setattr(
+        "viewer.ui.main_window.QFileDialog.getSaveFileName", lambda *args: (str(saved), "")
+    )
+    window.actions["export_matrix"].trigger()
+    exported = saved.read_text(encoding="utf-8")
+    assert "Upland" in exported
+    assert "Iran" not in exported
+
+
+def test_links_to_unknown_ids_go_nowhere_and_leave_no_history(window: MainWindow) -> None:
+    window.navigator.go_to_actor("no-such-actor")
+    window.navigator.go_to_passage("")
+    assert window.tabs.currentIndex() == TAB_BRIEFING
+    assert not window.actions["back"].isEnabled()
+
+
+def test_about_shows_briefing_text_as_text(window: MainWindow, tmp_path: Path) -> None:
+    folder = tmp_path / "hostile"
+    shutil.copytree(MINIMAL, folder)
+    text = (folder / "briefing.yaml").read_text(encoding="utf-8")
+    text = text.replace("title: The Rivella dam dispute", "title: <img src='/etc/passwd'>")
+    text = text.replace("url: https://example.org/rivella", "url: file:///etc/passwd")
+    (folder / "briefing.yaml").write_text(text, encoding="utf-8")
+    assert window.open_briefing(folder)
+    html = window.about_html()
+    assert "&lt;img src=&#x27;/etc/passwd&#x27;&gt;" in html
+    assert 'href="file:' not in html

@@ -19,7 +19,6 @@ _ATTR_LIST = re.compile(r"\{:?\s*([^}]*)\}\s*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#([\w-]+)")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _INLINE_MARKS = re.compile(r"[*_`]")
-_HTML_ID = re.compile(r"""<[a-zA-Z][^>]*\s(?:id|name)=["']([^"']+)["']""")
 _CLOSING_HASHES = re.compile(r"\s+#+$")
 
 
@@ -28,14 +27,7 @@ class Anchor:
     id: str
     location: Location
     explicit: bool
-    """Set with ``{: #id }`` or HTML rather than derived from a heading's text."""
-
-
-@dataclass(frozen=True)
-class Heading:
-    level: int
-    title: str
-    anchor: str
+    """Set with ``{: #id }`` rather than derived from a heading's text."""
 
 
 def _heading_text(raw: str) -> tuple[str, str | None]:
@@ -54,18 +46,16 @@ def _heading_text(raw: str) -> tuple[str, str | None]:
 @dataclass
 class ProseScan:
     anchors: list[Anchor]
-    headings: list[Heading]
     detached: list[Location]
     """Attribute lists after a blank line: Markdown shows them as text, so they define nothing."""
 
 
 def scan(files: list[tuple[str, str]]) -> ProseScan:
-    """Anchors and headings of prose ``files`` (shown name, text), in reading order."""
+    """Anchors of prose ``files`` (shown name, text), in reading order."""
     from markdown.extensions.toc import slugify, unique  # Markdown's own ids, imported late
 
     detached: list[Location] = []
     anchors: list[Anchor] = []
-    headings: list[Heading] = []
     used: set[str] = set()
     for shown, text in files:
         lines = text.split("\n")
@@ -90,7 +80,6 @@ def scan(files: list[tuple[str, str]]) -> ProseScan:
                 title, explicit = _heading_text(raw)
                 anchor = explicit or unique(slugify(title, "-"), used)
                 used.add(anchor)
-                headings.append(Heading(level, title, anchor))
                 anchors.append(Anchor(anchor, Location(shown, number, 1), bool(explicit)))
                 continue
             stripped = line.strip()
@@ -102,8 +91,4 @@ def scan(files: list[tuple[str, str]]) -> ProseScan:
                     used.add(found.group(1))
                     column = line.index("#" + found.group(1)) + 1
                     anchors.append(Anchor(found.group(1), Location(shown, number, column), True))
-            for found in _HTML_ID.finditer(line):
-                used.add(found.group(1))
-                column = found.start(1) + 1
-                anchors.append(Anchor(found.group(1), Location(shown, number, column), True))
-    return ProseScan(anchors, headings, detached)
+    return ProseScan(anchors, detached)

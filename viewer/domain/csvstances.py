@@ -17,10 +17,22 @@ from viewer.domain.fields import STANCE, STR_TAG, Invalid, suggest
 from viewer.domain.limits import MAX_ENTRIES
 from viewer.domain.model import Confidence, Position, Stance
 from viewer.domain.problems import Location, ProblemList
-from viewer.domain.records import Record, field_columns
+from viewer.domain.records import Record
 
 _POSITIONS = {p.value: p for p in Position}
 _CONFIDENCES = {c.value: c for c in Confidence}
+
+
+def field_columns(line: str) -> list[int]:
+    """1-based start column of each field on a physical CSV line (quotes respected)."""
+    columns = [1]
+    quoted = False
+    for index, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            columns.append(index + 2)
+    return columns
 
 
 @dataclass
@@ -63,8 +75,13 @@ def read_stances(text: str, shown: str, problems: ProblemList) -> StanceRows:
         return empty
     names = tuple(name.strip() for name in header)
     usable = True
-    for name in names:
-        if name not in STANCE:
+    header_columns = field_columns(line(1))
+    for position, name in enumerate(names):
+        if name in names[:position]:
+            where = Location(shown, 1, header_columns[min(position, len(header_columns) - 1)])
+            problems.error(where, f"CSV column '{name}' is given twice")
+            usable = False
+        elif name not in STANCE:
             problems.error(
                 at(1, names, name), f"unknown CSV column '{name}'{suggest(name, STANCE)}"
             )
@@ -94,18 +111,18 @@ def read_stances(text: str, shown: str, problems: ProblemList) -> StanceRows:
                 position = positions(row[ip])
                 confidence = confidences(row[ic])
                 summary, evidence = row[isu].strip(), row[iev].strip()
-                as_of = row[ias] if ias >= 0 else ""
+                actor, issue, passage = row[ia].strip(), row[ii].strip(), row[ipa].strip()
+                as_of = _as_of(row[ias]) if ias >= 0 and row[ias] else ""
                 if (
                     position is not None
                     and confidence is not None
                     and summary
                     and evidence
-                    and row[ia]
-                    and row[ii]
-                    and row[ipa]
-                    and (not as_of or _valid_date(as_of))
+                    and actor
+                    and issue
+                    and passage
+                    and as_of is not None
                 ):
-                    actor, issue, passage = row[ia], row[ii], row[ipa]
                     fields = (
                         same(actor, actor),
                         same(issue, issue),
@@ -137,12 +154,12 @@ def read_stances(text: str, shown: str, problems: ProblemList) -> StanceRows:
     return StanceRows(stances, lambda n, name: at(starts[n], names, name))
 
 
-def _valid_date(value: str) -> bool:
+def _as_of(value: str) -> str | None:
+    """The date as the YAML path would store it, or None when it is not a date."""
     try:
-        STANCE["as_of"].convert(value, STR_TAG)
+        return str(STANCE["as_of"].convert(value, STR_TAG))
     except Invalid:
-        return False
-    return True
+        return None
 
 
 def _report_row(

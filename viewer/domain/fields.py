@@ -1,7 +1,7 @@
 """Field types of the briefing format: each turns one written value into a checked Python value.
 
 The same converters serve YAML scalars and CSV cells, so a value means the same thing wherever it
-is written.
+is written (CSV rows take a faster path with the same outcome; see ``csvstances``).
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ def extensions(actors: Iterable[Actor]) -> list[Extension]:
 
 
 class _ActorLinker(Treeprocessor):
-    """Links the first mention of each actor in every paragraph or list item."""
+    """Links the first mention of each actor in every paragraph, list item or table cell."""
 
     def __init__(self, md: markdown.Markdown, names: dict[str, str]) -> None:
         super().__init__(md)
@@ -99,21 +99,6 @@ class _ActorLinker(Treeprocessor):
         if links:
             links[-1].tail = text[position:]
         return head, links
-
-
-class _BriefingExtension(Extension):
-    def __init__(self, actors: Iterable[Actor]) -> None:
-        super().__init__()
-        self.names = {}
-        for actor in actors:
-            for name in (actor.name, *actor.aliases):
-                self.names.setdefault(name, actor.id)
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        if self.names:
-            md.treeprocessors.register(_ActorLinker(md, self.names), "actor_links", 1)
 
 
 class _BriefingExtension(Extension):

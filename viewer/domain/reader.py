@@ -249,7 +249,6 @@ class Reader:
                 self.problems.error(
                     record.at("id"), f"duplicate {what} id '{ident}' (first at {first[ident]})"
                 )
-                record.complete = False
             else:
                 first[ident] = record.at("id")
         return set(first)
@@ -280,7 +279,6 @@ class Reader:
                 self.problems.error(
                     record.at("between"), "'between' must name exactly two different actors"
                 )
-                record.complete = False
 
     def check_stances(
         self,

@@ -15,40 +15,16 @@ from viewer.domain.yamlnodes import TYPE_NAMES, locate
 class Record:
     """Checked values of one mapping, each with where it was written."""
 
-    what: str
     location: Location
     values: dict[str, object] = field(default_factory=dict)
+    """Only the values that passed their checks; a briefing with any problem is not built."""
     where: dict[str, Location] = field(default_factory=dict)
-    complete: bool = True
-    """False when a required value is missing or invalid: the record is reported, not built."""
-    csv_line: str = ""
-    """The raw line of a CSV row, to locate a column only when a problem is found."""
-    csv_names: tuple[str, ...] = ()
 
     def get(self, name: str, default: object = "") -> object:
         return self.values.get(name, default)
 
     def at(self, name: str) -> Location:
-        if name in self.where:
-            return self.where[name]
-        if self.csv_line and name in self.csv_names:
-            columns = field_columns(self.csv_line)
-            index = self.csv_names.index(name)
-            column = columns[index] if index < len(columns) else 1
-            return Location(self.location.file, self.location.line, column)
-        return self.location
-
-
-def field_columns(line: str) -> list[int]:
-    """1-based start column of each field on a physical CSV line (quotes respected)."""
-    columns = [1]
-    quoted = False
-    for index, char in enumerate(line):
-        if char == '"':
-            quoted = not quoted
-        elif char == "," and not quoted:
-            columns.append(index + 2)
-    return columns
+        return self.where.get(name, self.location)
 
 
 def found(node: yaml.Node) -> str:
@@ -80,12 +56,11 @@ class RecordReader:
                 node, f"each {what} must be a mapping of keys to values, found {found(node)}"
             )
             return None
-        record = Record(what, locate(node, self.shown))
+        record = Record(locate(node, self.shown))
         seen: set[str] = set()
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.error(key_node, f"keys of a {what} must be plain names")
-                record.complete = False
                 continue
             key = key_node.value
             if key in seen:
@@ -100,14 +75,11 @@ class RecordReader:
                 record.values[key] = value_node
                 continue
             value = self.value(value_node, spec[key], what)
-            if value is None:
-                record.complete = record.complete and not spec[key].required
-            else:
+            if value is not None:
                 record.values[key] = value
         for name, wanted in spec.items():
             if wanted.required and name not in seen:
                 self.problems.error(record.location, f"{what} is missing required key '{name}'")
-                record.complete = False
         return record
 
     def value(self, node: yaml.Node, wanted: Field, what: str) -> object | None:

@@ -21,6 +21,13 @@ from viewer.print.writer import Publication
 PDF_RESOLUTION = 1200
 
 
+class NothingToPrint(OSError):
+    """The chosen parts are all empty for this briefing (say, only a timeline it does not have).
+
+    An ``OSError`` so that every caller already reporting failed writes reports this one too.
+    """
+
+
 def render_pdf(briefing: Briefing, options: PrintOptions) -> tuple[bytes, list[Heading], int]:
     """The PDF as Qt paints it, the headings its outline needs and its page count."""
     buffer = QBuffer()
@@ -30,6 +37,8 @@ def render_pdf(briefing: Briefing, options: PrintOptions) -> tuple[bytes, list[H
     writer.setTitle(briefing.title)
     writer.setCreator(CREATOR)
     publication = Publication(briefing, options, writer)
+    if publication.page_count == 0:
+        raise NothingToPrint("the chosen parts have nothing to print for this briefing")
     publication.paint()
     headings, pages = publication.headings, publication.page_count
     del publication  # its documents are laid out for the writer: release them first

@@ -59,6 +59,10 @@ class ActorsView(QWidget):
 
     def set_briefing(self, briefing: Briefing) -> None:
         self.briefing = briefing
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        self.proxy.setFilterFixedString("")
+        self.filter.blockSignals(False)
         self.model.clear()
         for kind in ActorKind:
             members = sorted((a for a in briefing.actors if a.kind is kind), key=lambda a: a.name)
@@ -76,7 +80,7 @@ class ActorsView(QWidget):
                 group.appendRow(item)
             self.model.appendRow(group)
         self.tree.expandAll()
-        first = self._index_of(briefing.actors[0].id) if briefing.actors else QModelIndex()
+        first = self.proxy.index(0, 0, self.proxy.index(0, 0))
         if first.isValid():
             self.tree.setCurrentIndex(first)
         else:

@@ -21,7 +21,12 @@ from viewer.ui.theme import apply_colour_scheme, load_fonts, ui_font  # noqa: E4
 
 
 def create_application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    """The application, set up once: fonts, style and colour scheme (reused when it exists)."""
+    existing = QApplication.instance()
+    if existing is not None and existing.property("briefing-viewer-ready"):
+        return existing  # type: ignore[return-value]
+    app = existing or QApplication(sys.argv[:1])
+    app.setProperty("briefing-viewer-ready", True)
     app.setApplicationName("briefing-viewer")
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)

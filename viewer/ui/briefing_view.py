@@ -8,6 +8,7 @@ from PySide6.QtGui import (
     QFont,
     QKeySequence,
     QShortcut,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -113,6 +114,8 @@ class BriefingView(QWidget):
         self.matches: list[QTextCursor] = []
         self.match_index = -1
         self.highlighted_anchor = ""
+        self._blocks: dict[str, QTextBlock] = {}
+        self._items: dict[str, QTreeWidgetItem] = {}
 
         self.contents = QTreeWidget()
         self.contents.setHeaderHidden(True)
@@ -157,11 +160,10 @@ class BriefingView(QWidget):
         self.text.setHtml(prose.html)
         self.text.fit_measure()
         self.headings = list(prose.toc)
+        self._blocks = self._anchor_blocks()
         self._fill_contents()
-        self.matches = []
         self.highlighted_anchor = ""
-        if self.find_bar.isVisible():
-            self.find(self.find_bar.field.text())
+        self.find(self.find_bar.field.text() if self.find_bar.isVisible() else "")
         position = self.settings.reading_position(briefing.id)
         QTimer.singleShot(0, lambda: self.text.verticalScrollBar().setValue(position))
 
@@ -172,12 +174,14 @@ class BriefingView(QWidget):
 
     def _fill_contents(self) -> None:
         self.contents.clear()
+        self._items = {}
         parents: list[tuple[int, QTreeWidgetItem]] = []
         for entry in self.headings:
             while parents and parents[-1][0] >= entry.level:
                 parents.pop()
             item = QTreeWidgetItem([entry.title])
             item.setData(0, ANCHOR_ROLE, entry.anchor)
+            self._items[entry.anchor] = item
             item.setToolTip(0, entry.title)
             if parents:
                 parents[-1][1].addChild(item)
@@ -200,30 +204,29 @@ class BriefingView(QWidget):
             if layout.blockBoundingRect(block).top() > value + 24:
                 break
             current = entry.anchor
-        if current is None:
-            return
-        items = self.contents.findItems(
-            "*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive
-        )
-        for item in items:
-            if item.data(0, ANCHOR_ROLE) == current and self.contents.currentItem() is not item:
-                self.contents.blockSignals(True)
-                self.contents.setCurrentItem(item)
-                self.contents.blockSignals(False)
-                break
+        item = self._items.get(current) if current else None
+        if item is not None and self.contents.currentItem() is not item:
+            self.contents.blockSignals(True)
+            self.contents.setCurrentItem(item)
+            self.contents.blockSignals(False)
 
     # -- passages -------------------------------------------------------------------------
 
-    def block_of(self, anchor: str):
+    def _anchor_blocks(self) -> dict[str, QTextBlock]:
+        """Every anchor's block, found in one pass so scrolling and jumps are lookups."""
+        found: dict[str, QTextBlock] = {}
         block = self.text.document().begin()
         while block.isValid():
             iterator = block.begin()
             while not iterator.atEnd():
-                if anchor in iterator.fragment().charFormat().anchorNames():
-                    return block
+                for name in iterator.fragment().charFormat().anchorNames():
+                    found.setdefault(name, block)
                 iterator += 1
             block = block.next()
-        return None
+        return found
+
+    def block_of(self, anchor: str) -> QTextBlock | None:
+        return self._blocks.get(anchor)
 
     def show_passage(self, anchor: str) -> bool:
         """Scroll ``anchor`` to the top and highlight its paragraph until the reader moves on."""

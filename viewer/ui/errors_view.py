@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -32,7 +34,8 @@ class ErrorsView(QWidget):
     def show_problems(self, folder: str, problems: tuple[Problem, ...]) -> None:
         errors = sum(p.is_error for p in problems)
         self.heading.setText(
-            f"<b>{folder}</b> cannot be opened: {errors} error{'s' if errors != 1 else ''}. "
+            f"<b>{escape(folder)}</b> cannot be opened: "
+            f"{errors} error{'s' if errors != 1 else ''}. "
             "Fix these and open it again (File ▸ Open)."
         )
         self.list.clear()

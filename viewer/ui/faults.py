@@ -12,7 +12,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 LOG_NAME = "briefing-viewer.log"
@@ -56,4 +56,5 @@ class FaultHandler:
             QMessageBox.StandardButton.Ok,
             self.parent,
         )
+        self.dialog.setTextFormat(Qt.TextFormat.PlainText)
         self.dialog.open()

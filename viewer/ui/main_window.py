@@ -3,13 +3,15 @@ navigation requests to the right tab. It holds no feature logic of its own."""
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -19,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import __version__
-from viewer.domain.loader import LoadResult, load_briefing
+from viewer.domain.loader import load_briefing
 from viewer.domain.model import Briefing
 from viewer.domain.render import render_briefing
 from viewer.ui import actions as action_table
 from viewer.ui.briefing_view import BriefingView
 from viewer.ui.errors_view import ErrorsView
-from viewer.ui.navigation import Navigator
+from viewer.ui.navigation import EXTERNAL_SCHEMES, Navigator, Target
 from viewer.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -43,8 +45,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.briefing: Briefing | None = None
-        self.result: LoadResult | None = None
         self.navigator = Navigator(self)
+        self.navigator.accepts = self._can_show
         self.setWindowTitle(APP_NAME)
 
         self.briefing_view = BriefingView(self.navigator, settings)
@@ -126,10 +128,10 @@ class MainWindow(QMainWindow):
         """Load ``path``; on errors show them in the window, keeping the app running."""
         self.briefing_view.remember_position()
         result = load_briefing(path, use_cache=True)
-        self.result = result
         self.settings.last_briefing = str(path)
         if result.briefing is None:
             self.briefing = None
+            self.navigator.reset()
             self.errors_view.show_problems(str(path), result.problems)
             self.pages.setCurrentWidget(self.errors_view)
             self.setWindowTitle(f"{path} (errors) — {APP_NAME}")
@@ -229,6 +231,20 @@ class MainWindow(QMainWindow):
         if folder:
             self.open_briefing(Path(folder))
 
+    def _can_show(self, target: Target) -> bool:
+        briefing = self.briefing
+        if briefing is None:
+            return False
+        if target.kind == "stance":
+            return tuple(target.key.partition("/")[::2]) in briefing.stance_index
+        known = {
+            "actor": briefing.actor_by_id,
+            "theme": briefing.theme_by_id,
+            "issue": briefing.issue_by_id,
+            "passage": briefing.anchors,
+        }
+        return target.key in known[target.kind]
+
     # -- navigation -----------------------------------------------------------------------
 
     @Slot(str)
@@ -285,15 +301,21 @@ class MainWindow(QMainWindow):
         box.open()
 
     def about_html(self) -> str:
+        """Sources come from the briefing, which is untrusted: escaped, and linked only when
+        the address is a web or mail link the navigator would open anyway."""
         sources = ""
         if self.briefing is not None:
             items = []
             for source in self.briefing.sources:
-                parts = [p for p in (source.author, source.publisher, source.date) if p]
-                url = f' — <a href="{source.url}">{source.url}</a>' if source.url else ""
-                items.append(f"<li><i>{source.title}</i>, {', '.join(parts)}{url}</li>")
+                parts = [escape(p) for p in (source.author, source.publisher, source.date) if p]
+                url = ""
+                if source.url:
+                    shown = escape(source.url)
+                    safe = QUrl(source.url).scheme() in EXTERNAL_SCHEMES
+                    url = f' — <a href="{shown}">{shown}</a>' if safe else f" — {shown}"
+                items.append(f"<li><i>{escape(source.title)}</i>, {', '.join(parts)}{url}</li>")
             sources = (
-                f"<p><b>{self.briefing.title}</b> draws on:</p><ul>{''.join(items)}</ul>"
+                f"<p><b>{escape(self.briefing.title)}</b> draws on:</p><ul>{''.join(items)}</ul>"
                 if items
                 else ""
             )
@@ -309,6 +331,10 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         box.setText(self.about_html())
+        label = box.findChild(QLabel, "qt_msgbox_label")
+        if label is not None:
+            label.setOpenExternalLinks(False)
+            label.linkActivated.connect(lambda href: self.navigator.open_url(QUrl(href)))
         box.open()
 
     def export_matrix(self) -> None:
@@ -318,6 +344,7 @@ class MainWindow(QMainWindow):
             self, "Export matrix", f"{self.briefing.id}-matrix.csv", "CSV files (*.csv)"
         )
         if name:
+            self._fill_tab(TAB_MATRIX)
             self._report_write(lambda: self.matrix_view.export_csv(Path(name)), name)
 
     def print_briefing(self) -> None:

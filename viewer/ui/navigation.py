@@ -7,7 +7,7 @@ window turns its signals into tab switches. Jumps are kept in a back/forward his
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QUrl, Signal, Slot
@@ -58,8 +58,13 @@ class Navigator(QObject):
         self._forward: list[Target] = []
         self._current: Target | None = None
         self._quiet = 0
+        self.accepts: Callable[[Target], bool] = lambda target: True
+        """Set by the window: whether a target exists in the open briefing. A link to an id
+        that does not exist goes nowhere and is not recorded as a place in the history."""
 
     def go(self, target: Target, record: bool = True) -> None:
+        if not target.key or not self.accepts(target):
+            return
         if record and target != self._current:
             if self._current is not None:
                 self._back.append(self._current)
