@@ -50,11 +50,31 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class LocalKey:
+    """A key that acts inside one widget (not a window action), listed in the help all the same."""
+
+    text: str
+    key: Key | str
+
+
+LOCAL_KEYS: dict[str, LocalKey] = {
+    "close_find": LocalKey("Close the find bar", "Esc"),
+    "copy_cells": LocalKey("Copy selected matrix cells", Key.Copy),
+    "open_cell": LocalKey("Open the current cell's passage", "Return"),
+}
+
+
+def key_text(key: Key | str) -> str:
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+
 def shortcut_text(spec: ActionSpec) -> str:
-    names = [
-        QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) for key in spec.shortcuts
-    ]
-    return ", ".join(name for name in names if name)
+    return ", ".join(name for name in map(key_text, spec.shortcuts) if name)
+
+
+def spec_named(name: str) -> ActionSpec:
+    return next(spec for spec in ACTIONS if spec.name == name)
 
 
 def build(parent: QWidget) -> dict[str, QAction]:
@@ -76,9 +96,8 @@ def shortcuts_html() -> str:
         for spec in ACTIONS
         if spec.shortcuts
     )
-    extra = (
-        "<tr><td>Copy selected matrix cells</td><td><b>Ctrl+C</b></td></tr>"
-        "<tr><td>Open the current cell's passage</td><td><b>Enter</b></td></tr>"
-        "<tr><td>Close the find bar</td><td><b>Esc</b></td></tr>"
+    extra = "".join(
+        f"<tr><td>{local.text}</td><td><b>{key_text(local.key)}</b></td></tr>"
+        for local in LOCAL_KEYS.values()
     )
     return f'<table cellspacing="0" cellpadding="4">{rows}{extra}</table>'

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.model import Briefing
 from viewer.domain.render import RenderedProse, TocEntry
+from viewer.ui.actions import LOCAL_KEYS, key_text, shortcut_text, spec_named
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.navigation import Navigator
 from viewer.ui.settings import ZOOM_LIMIT, Settings
@@ -68,6 +69,10 @@ class ProseBrowser(LinkBrowser):
         super().keyPressEvent(event)
 
 
+def tip(text: str, action: str) -> str:
+    return f"{text} ({shortcut_text(spec_named(action))})"
+
+
 class FindBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,11 +85,12 @@ class FindBar(QWidget):
         self.count = QLabel()
         self.count.setAccessibleName("Matches")
         self.count.setMinimumWidth(90)
-        self.previous = QToolButton(text="▲", toolTip="Previous match (Shift+F3)")
+        self.previous = QToolButton(text="▲", toolTip=tip("Previous match", "find_previous"))
         self.previous.setAccessibleName("Previous match")
-        self.next = QToolButton(text="▼", toolTip="Next match (F3)")
+        self.next = QToolButton(text="▼", toolTip=tip("Next match", "find_next"))
         self.next.setAccessibleName("Next match")
-        self.close_button = QToolButton(text="✕", toolTip="Close (Esc)")
+        close = LOCAL_KEYS["close_find"].key
+        self.close_button = QToolButton(text="✕", toolTip=f"Close ({key_text(close)})")
         self.close_button.setAccessibleName("Close find bar")
         layout.addWidget(QLabel("Find:"))
         layout.addWidget(self.field, 1)
@@ -93,7 +99,7 @@ class FindBar(QWidget):
         layout.addWidget(self.next)
         layout.addWidget(self.close_button)
         QShortcut(
-            QKeySequence(Qt.Key.Key_Escape),
+            QKeySequence(close),
             self,
             self.hide,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -163,7 +163,6 @@ def shared_issues_html(briefing: Briefing, rows: list[SharedIssue], a: str, b: s
 
 
 class CompareView(QWidget):
-    pair_changed = Signal(str, str)
     """Two actors are now being compared (``actor_a``, ``actor_b``)."""
 
     def __init__(self, navigator: Navigator, parent: QWidget | None = None) -> None:
@@ -270,7 +269,6 @@ class CompareView(QWidget):
         self.shared = shared_issues(self.briefing, a, b)
         self.summary.setText(describe(agreement(self.briefing, a, b), names[a].name, names[b].name))
         self.issues.setHtml(shared_issues_html(self.briefing, self.shared, a, b))
-        self.pair_changed.emit(a, b)
 
     def _pair_clicked(self, index: QModelIndex) -> None:
         a, b = self.alignment.pair_at(index)

@@ -202,9 +202,6 @@ class MatrixModel(QAbstractTableModel):
         """The ids along the rows, as shown (issues when transposed)."""
         return list(self._issues if self.transposed else self._actors)
 
-    def column_ids(self) -> list[str]:
-        return list(self._actors if self.transposed else self._issues)
-
     def is_issue_axis(self, orientation: Qt.Orientation) -> bool:
         """Whether the header in ``orientation`` lists issues (else actors)."""
         return (orientation == Qt.Orientation.Horizontal) != self.transposed

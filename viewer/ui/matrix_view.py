@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QFontMetrics,
     QGuiApplication,
     QKeyEvent,
-    QKeySequence,
     QPainter,
     QPaintEvent,
     QPen,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.atomic import replacing
 from viewer.domain.model import ActorKind, Briefing, Position
+from viewer.ui.actions import LOCAL_KEYS
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.matrix_model import (
     BAND_ROLE,
@@ -197,7 +197,7 @@ class MatrixTable(QTableView):
     copy_requested = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Copy):
+        if event.matches(LOCAL_KEYS["copy_cells"].key):  # type: ignore[arg-type]
             self.copy_requested.emit()
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.enter_pressed.emit()

@@ -31,14 +31,10 @@ code, pre { font-family: monospace; }
 """
 
 
-def load_fonts() -> list[str]:
-    """Register the bundled fonts; returns the families Qt now knows from them."""
-    families: list[str] = []
+def load_fonts() -> None:
+    """Register the bundled fonts, so text never depends on what the machine has installed."""
     for path in font_files():
-        font_id = QFontDatabase.addApplicationFont(str(path))
-        if font_id >= 0:
-            families.extend(QFontDatabase.applicationFontFamilies(font_id))
-    return sorted(set(families))
+        QFontDatabase.addApplicationFont(str(path))
 
 
 def ui_font() -> QFont:
