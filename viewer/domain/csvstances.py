@@ -75,7 +75,7 @@ def read_stances(text: str, shown: str, problems: ProblemList) -> StanceRows:
         return empty
     names = tuple(name.strip() for name in header)
     usable = True
-    header_columns = field_columns(line(1))
+    header_columns = field_columns(text.partition("\n")[0])
     for position, name in enumerate(names):
         if name in names[:position]:
             where = Location(shown, 1, header_columns[min(position, len(header_columns) - 1)])
