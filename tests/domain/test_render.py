@@ -55,3 +55,11 @@ def test_damaged_render_cache_is_rebuilt(minimal) -> None:
     for path in cache_dir().glob("*.html.json"):
         path.write_text("{not json", encoding="utf-8")
     assert render_briefing(minimal, use_cache=True) == first
+
+
+def test_a_name_inside_a_longer_proper_name_is_not_linked() -> None:
+    html = render_markdown(
+        "The Carnegie Moscow Center wrote on it. Yet Russia acted.", [RUSSIA]
+    ).html
+    assert html.count('href="actor:russia"') == 1
+    assert '<a class="actor" href="actor:russia">Russia</a> acted' in html

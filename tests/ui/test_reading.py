@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QPoint, Qt, QUrl
 
 from tests.ui.helpers import click_link, link_hrefs
 from viewer.ui.main_window import TAB_ACTORS, TAB_BRIEFING, TAB_MATRIX, TAB_THEMES, MainWindow
@@ -111,15 +111,19 @@ def test_zoom_changes_text_size_and_persists(qtbot, window: MainWindow, settings
 
 
 def test_reading_position_is_remembered(qtbot, window: MainWindow, settings) -> None:
-    bar = window.briefing_view.text.verticalScrollBar()
+    view = window.briefing_view
+    bar = view.text.verticalScrollBar()
     bar.setValue(bar.maximum() // 2)
+    top_line = view.text.cursorForPosition(QPoint(0, 0)).block().text()
     window.close()
     again = MainWindow(settings)
     qtbot.addWidget(again)
+    again.resize(900, 700)
     again.open_briefing(window.briefing.folder)
     again.show()
-    qtbot.waitUntil(lambda: again.briefing_view.text.verticalScrollBar().value() > 0)
-    assert again.briefing_view.text.verticalScrollBar().value() == bar.maximum() // 2
+    reopened = again.briefing_view.text
+    qtbot.waitUntil(lambda: reopened.verticalScrollBar().value() > 0)
+    assert reopened.cursorForPosition(QPoint(0, 0)).block().text() == top_line
 
 
 def test_external_link_shows_target_and_never_loads(qtbot, window: MainWindow, monkeypatch) -> None:

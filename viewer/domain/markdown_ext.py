@@ -84,7 +84,7 @@ class _ActorLinker(Treeprocessor):
         position = 0
         for match in self.pattern.finditer(text):
             actor_id = self.names[match.group(1)]
-            if actor_id in linked:
+            if actor_id in linked or _inside_longer_name(text, match.start(), match.end()):
                 continue
             linked.add(actor_id)
             before = text[position : match.start()]
@@ -99,6 +99,16 @@ class _ActorLinker(Treeprocessor):
         if links:
             links[-1].tail = text[position:]
         return head, links
+
+
+_NEXT_CAPITALISED = re.compile(r"\s+[A-Z]")
+_PREVIOUS_CAPITALISED = re.compile(r"[a-z,)]\s+[A-Z][\w’'-]*\s+$")
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether a name is part of a longer proper name ("Carnegie Moscow Center"), which must not
+    link to the actor; a capitalised word that merely starts a sentence does not count."""
+    return bool(_NEXT_CAPITALISED.match(text, end) or _PREVIOUS_CAPITALISED.search(text[:start]))
 
 
 class _BriefingExtension(Extension):

@@ -7,15 +7,14 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
-    QSplitter,
     QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
 from viewer.domain.model import ActorKind, Briefing
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.navigation import Navigator, Target
+from viewer.ui.panes import side_by_side, stack
 from viewer.ui.profiles import actor_page
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -43,19 +42,7 @@ class ActorsView(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.selectionModel().currentChanged.connect(self._selected)
         self.profile = LinkBrowser(navigator, "Actor profile")
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.filter)
-        column.addWidget(self.tree, 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.profile)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([280, 840])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        side_by_side(self, stack(self.filter, self.tree), self.profile, (280, 840))
 
     def set_briefing(self, briefing: Briefing) -> None:
         self.briefing = briefing

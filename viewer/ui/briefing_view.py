@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -18,12 +18,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSplitter,
     QTextEdit,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +30,7 @@ from viewer.domain.render import RenderedProse, TocEntry
 from viewer.ui.actions import LOCAL_KEYS, key_text, shortcut_text, spec_named
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.navigation import Navigator
+from viewer.ui.panes import side_by_side, stack
 from viewer.ui.settings import ZOOM_LIMIT, Settings
 from viewer.ui.theme import PROSE_CSS, PROSE_FAMILY, PROSE_POINT_SIZE, highlight_colour
 
@@ -139,20 +138,7 @@ class BriefingView(QWidget):
         self.find_bar.next.clicked.connect(self.find_next)
         self.find_bar.previous.clicked.connect(self.find_previous)
 
-        reading = QWidget()
-        column = QVBoxLayout(reading)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.text, 1)
-        column.addWidget(self.find_bar)
-        splitter = QSplitter()
-        splitter.addWidget(self.contents)
-        splitter.addWidget(reading)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 900])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        side_by_side(self, self.contents, stack(self.text, self.find_bar, grow=0), (260, 900))
 
     # -- content --------------------------------------------------------------------------
 
@@ -171,12 +157,22 @@ class BriefingView(QWidget):
         self.highlighted_anchor = ""
         self.find(self.find_bar.field.text() if self.find_bar.isVisible() else "")
         position = self.settings.reading_position(briefing.id)
-        QTimer.singleShot(0, lambda: self.text.verticalScrollBar().setValue(position))
+        QTimer.singleShot(0, lambda: self.scroll_to_position(position))
+
+    def top_position(self) -> int:
+        """The character at the top of the view: unlike a pixel offset, it survives a change of
+        window size or zoom between two sessions."""
+        return self.text.cursorForPosition(QPoint(0, 0)).position()
+
+    def scroll_to_position(self, position: int) -> None:
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(min(position, self.text.document().characterCount() - 1))
+        bar = self.text.verticalScrollBar()
+        bar.setValue(bar.value() + self.text.cursorRect(cursor).top())
 
     def remember_position(self) -> None:
         if self.briefing is not None:
-            value = self.text.verticalScrollBar().value()
-            self.settings.set_reading_position(self.briefing.id, value)
+            self.settings.set_reading_position(self.briefing.id, self.top_position())
 
     def _fill_contents(self) -> None:
         self.contents.clear()

@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,6 +35,7 @@ from viewer.ui.browser import LinkBrowser
 from viewer.ui.matrix_model import Index
 from viewer.ui.matrix_view import MatrixHeader
 from viewer.ui.navigation import Navigator
+from viewer.ui.panes import INSET, side_by_side, stack
 from viewer.ui.positions import LOOKS, badge_html
 from viewer.ui.profiles import anchor, passage_link
 
@@ -207,21 +206,16 @@ class CompareView(QWidget):
         picker.addWidget(swap)
         picker.addWidget(self.combo_b)
         picker.addStretch(1)
-        right = QWidget()
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(QLabel("<b>Agreement between every pair</b> (click to compare)"))
-        column.addWidget(self.table, 1)
-        splitter = QSplitter()
-        splitter.addWidget(self.issues)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setSizes([700, 560])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 0)
-        layout.addLayout(picker)
-        layout.addWidget(self.summary)
-        layout.addWidget(splitter, 1)
+        pairs = stack(QLabel("<b>Agreement between every pair</b> (click to compare)"), self.table)
+        side_by_side(
+            self,
+            self.issues,
+            pairs,
+            (700, 560),
+            grow=0,
+            above=(picker, self.summary),
+            margins=INSET,
+        )
         self.combo_a.currentIndexChanged.connect(self._refresh)
         self.combo_b.currentIndexChanged.connect(self._refresh)
 

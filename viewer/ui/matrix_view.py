@@ -28,12 +28,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QSplitter,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -50,6 +48,7 @@ from viewer.ui.matrix_model import (
     SortOrder,
 )
 from viewer.ui.navigation import Navigator, Target
+from viewer.ui.panes import INSET, side_by_side
 from viewer.ui.positions import LOOKS, LOW_CONFIDENCE_MARK, NO_STANCE, badge_html
 from viewer.ui.profiles import issue_page
 from viewer.ui.settings import Settings
@@ -293,16 +292,15 @@ class MatrixView(QWidget):
         self.detail = LinkBrowser(navigator, "Stance details")
         self.detail.setMinimumWidth(280)
 
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setSizes([860, 380])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 0)
-        layout.addLayout(controls)
-        layout.addWidget(self.legend)
-        layout.addWidget(splitter, 1)
+        side_by_side(
+            self,
+            self.table,
+            self.detail,
+            (860, 380),
+            grow=0,
+            above=(controls, self.legend),
+            margins=INSET,
+        )
 
         self.theme_combo.currentIndexChanged.connect(self._refilter)
         self.kind_combo.currentIndexChanged.connect(self._refilter)

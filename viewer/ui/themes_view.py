@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from viewer.domain.model import Briefing
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.navigation import Navigator, Target
+from viewer.ui.panes import side_by_side
 from viewer.ui.profiles import theme_page
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -26,14 +27,7 @@ class ThemesView(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._selected)
         self.detail = LinkBrowser(navigator, "Theme details")
-        splitter = QSplitter()
-        splitter.addWidget(self.list)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([320, 800])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        side_by_side(self, self.list, self.detail, (320, 800))
 
     def set_briefing(self, briefing: Briefing) -> None:
         self.briefing = briefing
