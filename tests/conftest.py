@@ -86,3 +86,50 @@ def window(qtbot, settings, bundled_path: Path):
     main.activateWindow()
     qtbot.waitActive(main)
     return main
+
+
+@pytest.fixture
+def matrix(window):
+    """The Issue Matrix tab, shown as a reader would open it."""
+    from viewer.ui.main_window import TAB_MATRIX
+
+    window.tabs.setCurrentIndex(TAB_MATRIX)
+    return window.matrix_view
+
+
+@pytest.fixture
+def compare(window):
+    """The Compare tab, shown as a reader would open it."""
+    from viewer.ui.main_window import TAB_COMPARE
+
+    window.tabs.setCurrentIndex(TAB_COMPARE)
+    return window.compare_view
+
+
+@pytest.fixture
+def synthetic(tmp_path: Path) -> Path:
+    """A small generated briefing with its stances in CSV."""
+    from tests.benchmarks.generate import generate
+
+    return generate(tmp_path / "synthetic", actors=6, issues=9)
+
+
+@pytest.fixture
+def attempts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every network connection attempted; each one fails."""
+    import socket
+
+    tried: list[str] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        tried.append(repr(args))
+        raise OSError("network access attempted")
+
+    for owner, name in (
+        (socket.socket, "connect"),
+        (socket.socket, "connect_ex"),
+        (socket, "create_connection"),
+        (socket, "getaddrinfo"),
+    ):
+        monkeypatch.setattr(owner, name, refuse)
+    return tried

@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QUrl
 
 from tests.ui.helpers import click_link
 from viewer.print.options import PrintOptions
 from viewer.ui.main_window import MainWindow
 from viewer.ui.printing import export_pdf
-
-
-@pytest.fixture
-def attempts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    tried: list[str] = []
-
-    def refuse(*args: object, **kwargs: object) -> None:
-        tried.append(repr(args))
-        raise OSError("network access attempted")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    return tried
 
 
 def test_main_flows_make_no_connection(

@@ -8,15 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.benchmarks.generate import generate
 from tests.conftest import MINIMAL
 from viewer.domain import cache
 from viewer.domain.loader import load_briefing
-
-
-@pytest.fixture
-def synthetic(tmp_path: Path) -> Path:
-    return generate(tmp_path / "synthetic", actors=6, issues=9)
 
 
 def same(a, b) -> bool:

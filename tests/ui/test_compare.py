@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.helpers import click_link, prose_paragraph
 from viewer.domain.compare import agreement, alignment_table, describe, shared_issues
 from viewer.ui.compare_view import AlignmentModel
-from viewer.ui.main_window import TAB_BRIEFING, TAB_COMPARE
-
-
-@pytest.fixture
-def compare(window):
-    window.tabs.setCurrentIndex(TAB_COMPARE)
-    return window.compare_view
+from viewer.ui.main_window import TAB_BRIEFING
 
 
 def row_order(view, titles: list[str]) -> list[int]:

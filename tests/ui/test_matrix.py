@@ -18,12 +18,6 @@ from viewer.ui.matrix_view import MatrixView
 from viewer.ui.navigation import Navigator
 
 
-@pytest.fixture
-def matrix(window):
-    window.tabs.setCurrentIndex(TAB_MATRIX)
-    return window.matrix_view
-
-
 def click_cell(qtbot, view: MatrixView, actor: str, issue: str) -> None:
     index = view.model.index_of(actor, issue)
     assert index.isValid()
