@@ -68,6 +68,11 @@ class ActorKind(enum.Enum):
     OTHER = "other"
 
     @property
+    def singular(self) -> str:
+        """ "Armed group" for ``armed-group``: the kind as a reader sees it."""
+        return self.value.replace("-", " ").capitalize()
+
+    @property
     def label(self) -> str:
         return {
             ActorKind.STATE: "States",
@@ -145,6 +150,10 @@ class Relation:
     kind: RelationKind
     summary: str
     passage: str = ""
+
+    def other(self, actor_id: str) -> str:
+        """The actor at the other end from ``actor_id``."""
+        return self.between[1] if self.between[0] == actor_id else self.between[0]
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSizeF, QUrl
-from PySide6.QtGui import QFont, QImage, QPagedPaintDevice, QTextDocument
+from PySide6.QtGui import QFont, QPagedPaintDevice, QTextDocument
 
-from viewer.domain.links import local_resource
 from viewer.print.html import PRINT_CSS
-from viewer.ui.browser import placeholder_image
+from viewer.ui.browser import local_image
 from viewer.ui.theme import PROSE_CSS, PROSE_FAMILY
 
 PRINT_POINT_SIZE = 10.5
@@ -36,9 +35,4 @@ class PrintDocument(QTextDocument):
         self.setHtml(html)
 
     def loadResource(self, kind: int, url: QUrl) -> object:
-        """Images come from the briefing folder only, exactly as on screen."""
-        if kind != QTextDocument.ResourceType.ImageResource.value:
-            return None
-        path = local_resource(self.folder, url.toString())
-        image = QImage(str(path)) if path else QImage()
-        return placeholder_image("image not shown") if image.isNull() else image
+        return local_image(self.folder, kind, url)

@@ -83,14 +83,14 @@ def actors_html(briefing: Briefing) -> str:
     order = {issue.id: n for n, issue in enumerate(issues_by_theme(briefing))}
     sections = []
     for actor in briefing.actors:
-        kind = actor.kind.value.replace("-", " ").capitalize()
+        kind = actor.kind.singular
         stances = " ".join(
             f"{labels[s.issue]}&nbsp;{mark_html(s.position, s.confidence)}"
             for s in sorted(briefing.stances_of_actor(actor.id), key=lambda s: order[s.issue])
         )
         relations = "".join(
             f"<li><b>{r.kind.value.capitalize()}</b> of "
-            f"{escape(briefing.actor_by_id[r.between[r.between[0] == actor.id]].name)}: "
+            f"{escape(briefing.actor_by_id[r.other(actor.id)].name)}: "
             f"{escape(r.summary)}</li>"
             for r in briefing.relations_of_actor(actor.id)
         )

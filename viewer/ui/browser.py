@@ -26,6 +26,18 @@ def placeholder_image(text: str) -> QImage:
     return image
 
 
+def local_image(folder: Path | None, kind: int, url: QUrl) -> object:
+    """What a rich-text document may load: images from the briefing folder, else nothing.
+
+    Shared by the screen and the printed document, so both refuse exactly the same things.
+    """
+    if kind != QTextDocument.ResourceType.ImageResource.value:
+        return QByteArray()
+    path = local_resource(folder, url.toString()) if folder else None
+    image = QImage(str(path)) if path else QImage()
+    return placeholder_image("image not shown") if image.isNull() else image
+
+
 class LinkBrowser(QTextBrowser):
     def __init__(self, navigator: Navigator, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,11 +49,4 @@ class LinkBrowser(QTextBrowser):
         self.highlighted.connect(lambda url: navigator.hover(url.toString()))
 
     def loadResource(self, kind: int, url: QUrl) -> object:
-        """Images come from the briefing folder only; nothing else is ever loaded."""
-        if kind != QTextDocument.ResourceType.ImageResource.value:
-            return QByteArray()
-        path = local_resource(self.folder, url.toString()) if self.folder else None
-        image = QImage(str(path)) if path else QImage()
-        if image.isNull():
-            return placeholder_image("image not shown")
-        return image
+        return local_image(self.folder, kind, url)

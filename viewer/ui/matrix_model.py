@@ -134,8 +134,7 @@ class MatrixModel(QAbstractTableModel):
             for issue in briefing.issues
         }
         self._tips = {
-            actor.id: f"{actor.name} ({actor.kind.value.replace('-', ' ')})\n"
-            "Click to open the actor"
+            actor.id: f"{actor.name} ({actor.kind.singular.lower()})\nClick to open the actor"
             for actor in briefing.actors
         }
         self._tips.update(

@@ -98,7 +98,7 @@ def actor_page(briefing: Briefing, actor_id: str) -> str:
     )
     relations = []
     for relation in briefing.relations_of_actor(actor_id):
-        other = relation.between[1] if relation.between[0] == actor_id else relation.between[0]
+        other = relation.other(actor_id)
         relations.append(
             f"<li><b>{relation.kind.value.capitalize()}</b> of "
             f"{anchor('actor', other, briefing.actor_by_id[other].name)}: "
@@ -111,7 +111,7 @@ def actor_page(briefing: Briefing, actor_id: str) -> str:
     ]
     return (
         f"<h2>{escape(actor.name)}</h2>"
-        f"<p><small>{escape(actor.kind.value.replace('-', ' ').capitalize())}</small></p>"
+        f"<p><small>{escape(actor.kind.singular)}</small></p>"
         f"<p>{escape(actor.summary)}</p><p>{passage_link(actor.passage)}</p>"
         f"<h3>Stances ({len(stances)})</h3>{stance_table}"
         f"<h3>Relations</h3>{bullets(relations, 'None recorded.')}"
