@@ -103,7 +103,7 @@ def copied_runs(texts: list[str], source: str) -> list[str]:
 
 needs_source = pytest.mark.skipif(
     not SOURCE.is_file(),
-    reason=f"source article not found at {SOURCE} (an installed copy has none)",
+    reason=f"the copy check needs the source article at {SOURCE}, beside the checkout",
 )
 
 

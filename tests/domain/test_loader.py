@@ -97,3 +97,12 @@ def test_problems_are_sorted_by_file_and_line() -> None:
     locations = [p.location for p in result.problems]
     assert locations == sorted(locations)
     assert len(locations) == 4
+
+
+def test_relations_read_from_either_side(minimal) -> None:
+    rival, mediation = minimal.relations
+    assert rival.role_of("upland") == rival.role_of("lowland") == "Rival of"
+    assert mediation.between == ("river-commission", "upland")
+    assert mediation.role_of("river-commission") == "Mediates for"
+    assert mediation.role_of("upland") == "Mediated by"
+    assert mediation.other("upland") == "river-commission"

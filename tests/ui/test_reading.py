@@ -94,6 +94,8 @@ def test_find_reports_no_matches(qtbot, window: MainWindow) -> None:
     window.briefing_view.open_find()
     qtbot.keyClicks(window.briefing_view.find_bar.field, "zzqxj")
     assert window.briefing_view.find_bar.count.text() == "No matches"
+    assert not window.briefing_view.text.textCursor().hasSelection()
+    assert window.briefing_view.find_bar.field.property("missing") is True
 
 
 def test_zoom_changes_text_size_and_persists(qtbot, window: MainWindow, settings) -> None:

@@ -159,3 +159,10 @@ def test_about_shows_briefing_text_as_text(window: MainWindow, tmp_path: Path) -
     html = window.about_html()
     assert "&lt;img src=&#x27;/etc/passwd&#x27;&gt;" in html
     assert 'href="file:' not in html
+
+
+def test_every_tab_fits_a_1280_pixel_screen(qtbot, window: MainWindow) -> None:
+    for tab in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(tab)
+        qtbot.wait(5)
+        assert window.minimumSizeHint().width() <= 1280, window.tabs.tabText(tab)

@@ -161,18 +161,23 @@ def alignment_table(briefing: Briefing) -> AlignmentTable:
     return AlignmentTable(actors, pairs)
 
 
+def _issues(count: int) -> str:
+    return f"{count} issue" if count == 1 else f"{count} issues"
+
+
 def describe(result: Agreement, name_a: str, name_b: str) -> str:
     """The one-line figure for a pair: "Russia and Iran agree on 17 of 31 shared issues (55%)"."""
     if result.shared == 0:
         return f"{name_a} and {name_b} have no issue in common."
     if result.comparable == 0:
         return (
-            f"{name_a} and {name_b} share {result.shared} issue(s), all with an unclear position."
+            f"{name_a} and {name_b} share {_issues(result.shared)}, all with an unclear position."
         )
     text = (
         f"{name_a} and {name_b} agree on {result.agree} of {result.comparable} shared issues "
         f"({round(100 * (result.share or 0))}%)"
     )
     if result.unclear:
-        text += f"; {result.unclear} more shared issue(s) with an unclear position"
+        more = "issue" if result.unclear == 1 else "issues"
+        text += f"; {result.unclear} more shared {more} with an unclear position"
     return text + "."

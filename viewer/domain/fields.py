@@ -30,7 +30,9 @@ class Invalid(ValueError):
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """A "did you mean" suffix for the closest choice, or nothing."""
-    close = get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    options = list(choices)
+    same_letters = [option for option in options if option.casefold() == word.casefold()]
+    close = same_letters or get_close_matches(word, options, n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
 

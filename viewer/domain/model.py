@@ -155,6 +155,15 @@ class Relation:
         """The actor at the other end from ``actor_id``."""
         return self.between[1] if self.between[0] == actor_id else self.between[0]
 
+    def role_of(self, actor_id: str) -> str:
+        """How ``actor_id`` stands to the other actor, read from its side: "Ally of",
+        "Mediates for" or "Mediated by" (the first actor of a mediation is the mediator)."""
+        if self.kind is RelationKind.MEDIATOR:
+            return "Mediates for" if self.between[0] == actor_id else "Mediated by"
+        if self.kind is RelationKind.OTHER:
+            return "Related to"
+        return f"{self.kind.value.capitalize()} of"
+
 
 @dataclass(frozen=True)
 class Event:

@@ -29,6 +29,14 @@ class YamlProblem(Exception):
         self.message = message
 
 
+_HINTS = {
+    "mapping values are not allowed in this context": (
+        " (a text value containing ': ' must be quoted, as in title: \"Fish: who wants what\")"
+    ),
+}
+"""Plain words for the YAML mistakes authors make most."""
+
+
 def locate(node: yaml.Node | yaml.Event, shown: str) -> Location:
     mark = node.start_mark
     return Location(shown, mark.line + 1, mark.column + 1)
@@ -43,7 +51,8 @@ def compose(text: str, shown: str) -> yaml.Node | None:
         mark = exc.problem_mark or exc.context_mark
         where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
         message = exc.problem or exc.context or "invalid YAML"
-        raise YamlProblem(where, f"YAML syntax: {message}") from None
+        hint = _HINTS.get(message, "")
+        raise YamlProblem(where, f"YAML syntax: {message}{hint}") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(Location(shown), f"YAML syntax: {exc}") from None
     if node is not None:

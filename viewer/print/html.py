@@ -89,7 +89,7 @@ def actors_html(briefing: Briefing) -> str:
             for s in sorted(briefing.stances_of_actor(actor.id), key=lambda s: order[s.issue])
         )
         relations = "".join(
-            f"<li><b>{r.kind.value.capitalize()}</b> of "
+            f"<li><b>{r.role_of(actor.id)}</b> "
             f"{escape(briefing.actor_by_id[r.other(actor.id)].name)}: "
             f"{escape(r.summary)}</li>"
             for r in briefing.relations_of_actor(actor.id)

@@ -52,7 +52,9 @@ class ActorsView(QWidget):
         self.filter.blockSignals(False)
         self.model.clear()
         for kind in ActorKind:
-            members = sorted((a for a in briefing.actors if a.kind is kind), key=lambda a: a.name)
+            members = sorted(
+                (a for a in briefing.actors if a.kind is kind), key=lambda a: a.name.casefold()
+            )
             if not members:
                 continue
             group = QStandardItem(f"{kind.label} ({len(members)})")

@@ -274,9 +274,14 @@ class BriefingView(QWidget):
                 self.matches.append(cursor)
                 cursor = document.find(needle, cursor)
         self.match_index = -1
+        self.find_bar.field.setProperty("missing", bool(needle) and not self.matches)
+        self.find_bar.field.style().polish(self.find_bar.field)
         if self.matches:
             self._go_to_match(0)
         else:
+            cursor = self.text.textCursor()
+            cursor.clearSelection()
+            self.text.setTextCursor(cursor)
             self.text.setExtraSelections([])
             self.find_bar.count.setText("No matches" if needle else "")
 

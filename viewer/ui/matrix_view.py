@@ -244,7 +244,7 @@ class MatrixView(QWidget):
         self.text_filter.setPlaceholderText("Filter actors and issues")
         self.text_filter.setAccessibleName("Filter actors and issues")
         self.text_filter.setClearButtonEnabled(True)
-        self.text_filter.setMinimumWidth(200)
+        self.text_filter.setMinimumWidth(120)
         self.sort_combo = QComboBox()
         self.sort_combo.setAccessibleName("Sort actors by")
         for order in SortOrder:
@@ -255,6 +255,12 @@ class MatrixView(QWidget):
         self.transpose.setToolTip("Swap rows and columns")
         self.transpose.setChecked(self.model.transposed)
         self.count_label = QLabel()
+        for combo in (self.theme_combo, self.kind_combo, self.sort_combo):
+            # Long theme titles must not widen the window past the screen.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         controls = QHBoxLayout()
         for label, widget in (
             ("Theme", self.theme_combo),

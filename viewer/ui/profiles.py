@@ -100,7 +100,7 @@ def actor_page(briefing: Briefing, actor_id: str) -> str:
     for relation in briefing.relations_of_actor(actor_id):
         other = relation.other(actor_id)
         relations.append(
-            f"<li><b>{relation.kind.value.capitalize()}</b> of "
+            f"<li><b>{relation.role_of(actor_id)}</b> "
             f"{anchor('actor', other, briefing.actor_by_id[other].name)}: "
             f"{escape(relation.summary)} {passage_link(relation.passage, 'Read ›')}</li>"
         )
