@@ -90,3 +90,11 @@ def test_briefing_with_errors_is_not_cached(tmp_path: Path) -> None:
     (folder / "briefing.md").write_text("# Nothing anchored\n", encoding="utf-8")
     assert load_briefing(folder, use_cache=True).briefing is None
     assert not cache.entry_path(folder).exists()
+
+
+def test_changed_app_code_invalidates_the_entry(synthetic: Path, monkeypatch) -> None:
+    """An entry written by other reading code (another version, an edited module) is not used."""
+    load_briefing(synthetic, use_cache=True)
+    assert cache.fetch(synthetic) is not None
+    monkeypatch.setattr(cache, "code_stamp", lambda: "a different reader")
+    assert cache.fetch(synthetic) is None

@@ -47,9 +47,16 @@ def cache_dir() -> Path:
     return Path(base) / "briefing-viewer"
 
 
+def code_stamp() -> str:
+    """The app's version and the state of the domain code, which shapes what is cached: a
+    changed reader or renderer must not be served the results of the old one."""
+    modules = sorted(Path(__file__).parent.glob("*.py"))
+    return __version__ + "".join(f"\0{p.name}:{p.stat().st_mtime_ns}" for p in modules)
+
+
 def key_for(folder: Path, files: list[Path]) -> str | None:
     """A digest of everything the briefing was read from, or None if a file has gone."""
-    digest = hashlib.sha256(f"{__version__}\0{folder.resolve()}".encode())
+    digest = hashlib.sha256(f"{code_stamp()}\0{folder.resolve()}".encode())
     for path in sorted(files):
         try:
             info = path.stat()

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer import __version__
 from viewer.domain.atomic import write_bytes
+from viewer.domain.cache import cache_dir, code_stamp
 from viewer.domain.model import Actor, Briefing
 
 ACTOR_SCHEME = "actor"
@@ -55,14 +55,13 @@ def _render_key(briefing: Briefing) -> str:
     spec = importlib.util.find_spec("markdown")
     library = Path(spec.origin).stat().st_mtime_ns if spec and spec.origin else 0
     names = [(a.id, a.name, *a.aliases) for a in briefing.actors]
-    digest = hashlib.sha256(f"{__version__}\0{library}\0{names}\0".encode())
+    digest = hashlib.sha256(f"{code_stamp()}\0{library}\0{names}\0".encode())
     digest.update(briefing.markdown.encode("utf-8"))
     return digest.hexdigest()
 
 
 def render_briefing(briefing: Briefing, use_cache: bool = False) -> RenderedProse:
     """The briefing's prose as HTML; with ``use_cache``, unchanged prose is not rendered again."""
-    from viewer.domain.cache import cache_dir
 
     if not use_cache:
         return render_markdown(briefing.markdown, briefing.actors)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
@@ -37,6 +39,23 @@ from viewer.ui.theme import PROSE_CSS, PROSE_FAMILY, PROSE_POINT_SIZE, highlight
 MEASURE_CHARS = 80
 """Longest line, in average characters: beyond about this, reading slows down."""
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole
+
+
+def title_block(briefing: Briefing) -> str:
+    """What the briefing is, by whom and from what, above its prose (escaped: untrusted)."""
+    byline = ", ".join(escape(a) for a in briefing.authors)
+    sources = "; ".join(
+        escape(", ".join(p for p in (s.title, s.author, s.publisher, s.date) if p))
+        for s in briefing.sources
+    )
+    return (
+        f'<h1 class="title">{escape(briefing.title)}</h1>'
+        + (f'<p class="subtitle">{escape(briefing.subtitle)}</p>' if briefing.subtitle else "")
+        + f'<p class="byline">{byline} · {escape(briefing.date)}</p>'
+        + f'<p class="summary"><i>{escape(briefing.summary)}</i></p>'
+        + (f'<p class="byline">Based on: {sources}</p>' if sources else "")
+        + "<hr/>"
+    )
 
 
 class ProseBrowser(LinkBrowser):
@@ -149,7 +168,7 @@ class BriefingView(QWidget):
         document = self.text.document()
         document.setDefaultStyleSheet(PROSE_CSS)
         self.apply_zoom()
-        self.text.setHtml(prose.html)
+        self.text.setHtml(title_block(briefing) + prose.html)
         self.text.fit_measure()
         self.headings = list(prose.toc)
         self._blocks = self._anchor_blocks()

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.atomic import replacing
-from viewer.domain.model import ActorKind, Briefing, Position
+from viewer.domain.model import ActorKind, Briefing
 from viewer.ui.actions import LOCAL_KEYS
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.matrix_model import (
@@ -49,7 +49,7 @@ from viewer.ui.matrix_model import (
 )
 from viewer.ui.navigation import Navigator, Target
 from viewer.ui.panes import INSET, side_by_side
-from viewer.ui.positions import LOOKS, LOW_CONFIDENCE_MARK, NO_STANCE, badge_html
+from viewer.ui.positions import legend_html
 from viewer.ui.profiles import issue_page
 from viewer.ui.settings import Settings
 from viewer.ui.stance_detail import stance_page
@@ -202,20 +202,6 @@ class MatrixTable(QTableView):
             self.enter_pressed.emit()
         else:
             super().keyPressEvent(event)
-
-
-def legend_html() -> str:
-    """Every position's chip, then how low confidence and a missing stance look."""
-    chips = " ".join(badge_html(position) for position in Position)
-    sample = LOOKS[Position.SUPPORT]
-    low = (
-        f'<span style="background-color:{sample.background}; color:{sample.foreground};">'
-        f"<i>&nbsp;{sample.glyph}{LOW_CONFIDENCE_MARK}&nbsp;</i></span>"
-    )
-    return (
-        f"{chips} &nbsp; {low} Low confidence (mark {LOW_CONFIDENCE_MARK}, italic) &nbsp; "
-        f'<span style="color:{NO_STANCE.foreground};">[ blank ] No stance</span>'
-    )
 
 
 class MatrixView(QWidget):

@@ -46,3 +46,17 @@ def badge_html(position: Position, confidence: Confidence | None = None) -> str:
         f'<span style="background-color:{look.background}; color:{look.foreground};">'
         f"&nbsp;{mark}&nbsp;{position.label}&nbsp;</span>"
     )
+
+
+def legend_html() -> str:
+    """Every position's chip, then how low confidence and a missing stance look."""
+    chips = " ".join(badge_html(position) for position in Position)
+    sample = LOOKS[Position.SUPPORT]
+    low = (
+        f'<span style="background-color:{sample.background}; color:{sample.foreground};">'
+        f"<i>&nbsp;{sample.glyph}{LOW_CONFIDENCE_MARK}&nbsp;</i></span>"
+    )
+    return (
+        f"{chips} &nbsp; {low} Low confidence (mark {LOW_CONFIDENCE_MARK}, italic) &nbsp; "
+        f'<span style="color:{NO_STANCE.foreground};">[ blank ] No stance</span>'
+    )

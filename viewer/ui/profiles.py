@@ -7,7 +7,7 @@ from html import escape
 
 from viewer.domain.model import Briefing, Issue, Position, Stance
 from viewer.ui.navigation import link
-from viewer.ui.positions import LOOKS, badge_html
+from viewer.ui.positions import LOOKS, badge_html, legend_html
 
 READ = "Read in briefing ›"
 
@@ -62,7 +62,7 @@ def theme_page(briefing: Briefing, theme_id: str) -> str:
     return (
         f"<h2>{escape(theme.title)}</h2><p>{escape(theme.summary)}</p>"
         f"<p>{passage_link(theme.passage)}</p>"
-        f"<h3>Issues</h3>{table}"
+        f"<h3>Issues</h3><p><small>{legend_html()}</small></p>{table}"
         f"<h3>Most engaged actors</h3><p>{actors or '<i>None yet.</i>'}</p>"
     )
 
