@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 from array import array
+from collections.abc import Iterator
 from dataclasses import asdict
 from functools import partial
 from pathlib import Path
@@ -148,24 +149,28 @@ def _decode(folder: Path, data: bytes) -> tuple[Briefing, tuple[Problem, ...]] |
         return None
     checksum = data[8:40]
     size = int.from_bytes(data[40:48], "little")
-    head, body = data[48 : 48 + size], data[48 + size :]
-    if hashlib.sha256(head + body).digest() != checksum:
+    view = memoryview(data)
+    head, body = view[48 : 48 + size], view[48 + size :]
+    """Views, not copies: the entry is tens of megabytes for a large briefing."""
+    digest = hashlib.sha256(head)
+    digest.update(body)
+    if digest.digest() != checksum:
         return None
-    header = json.loads(head)
+    header = json.loads(bytes(head))
     files = [Path(p) for p in header["files"]]
     if key_for(folder, files) != header["key"]:
         return None
     count = header["count"]
     offset = 0
-    picked: dict[str, list[str]] = {}
+    picked: dict[str, Iterator[str]] = {}
     for name in ("actor", "issue", "passage", "as_of"):
         indexes = array("I")
         indexes.frombytes(body[offset : offset + 4 * count])
         offset += 4 * count
-        picked[name] = list(map(header["tables"][name].__getitem__, indexes))
-    positions = list(map(_POSITIONS.__getitem__, body[offset : offset + count]))
-    confidences = list(map(_CONFIDENCES.__getitem__, body[offset + count : offset + 2 * count]))
-    texts = body[offset + 2 * count :].decode("utf-8").split(_SEPARATOR) if count else []
+        picked[name] = map(header["tables"][name].__getitem__, indexes)
+    positions = map(_POSITIONS.__getitem__, body[offset : offset + count])
+    confidences = map(_CONFIDENCES.__getitem__, body[offset + count : offset + 2 * count])
+    texts = str(body[offset + 2 * count :], "utf-8").split(_SEPARATOR) if count else []
     if len(texts) != 2 * count:
         return None
     make = partial(tuple.__new__, Stance)
