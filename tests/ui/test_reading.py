@@ -167,3 +167,25 @@ def test_theme_issue_opens_matrix_filtered_with_its_column_selected(
     selected = {index.column() for index in matrix.table.selectionModel().selectedIndexes()}
     assert selected == {visible.index(issue.id)}
     assert issue.question in matrix.detail.toPlainText()
+
+
+def test_profile_links_work_from_the_keyboard(qtbot, window: MainWindow, bundled) -> None:
+    """Tab reaches the profile's first link ("Read in briefing") and Enter follows it."""
+    window.navigator.go_to_actor("russia")
+    profile = window.actors_view.profile
+    profile.setFocus()
+    qtbot.keyClick(profile, Qt.Key.Key_Tab)
+    assert profile.textCursor().selectedText() == "Read in briefing ›"
+    with qtbot.waitSignal(profile.anchorClicked, timeout=2000):
+        qtbot.keyClick(profile, Qt.Key.Key_Return)
+    assert window.tabs.currentIndex() == TAB_BRIEFING
+    assert window.briefing_view.highlighted_anchor == bundled.actor_by_id["russia"].passage
+
+
+def test_lists_are_usable_without_a_mouse(qtbot, window: MainWindow, bundled) -> None:
+    window.tabs.setCurrentIndex(TAB_THEMES)
+    themes = window.themes_view.list
+    themes.setFocus()
+    qtbot.keyClick(themes, Qt.Key.Key_Down)
+    assert window.themes_view.current_theme() == bundled.themes[1].id
+    assert bundled.themes[1].title in window.themes_view.detail.toPlainText()
