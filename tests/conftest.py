@@ -22,6 +22,14 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default")
 DATA = Path(__file__).parent / "data"
 BAD = DATA / "bad"
 MINIMAL = DATA / "minimal"
+PROSE_ONLY = {
+    "duplicate-anchor",
+    "prose-file-missing",
+    "prose-not-utf8",
+    "text-path-absolute",
+    "text-path-escapes",
+}
+"""Cases whose only errors are in the prose: they open, with the text replaced by the errors."""
 
 
 @pytest.fixture(autouse=True)
@@ -75,13 +83,14 @@ def settings(tmp_path: Path):
 @pytest.fixture
 def window(qtbot, settings, bundled_path: Path):
     """The main window, shown, on the bundled briefing."""
+    from tests.ui.helpers import open_and_wait
     from viewer.ui.app import create_application
     from viewer.ui.main_window import MainWindow
 
     create_application()
-    main = MainWindow(settings)
+    main = MainWindow(settings, watch=False)
     qtbot.addWidget(main)
-    assert main.open_briefing(bundled_path)
+    assert open_and_wait(qtbot, main, bundled_path)
     main.show()
     main.activateWindow()
     qtbot.waitActive(main)

@@ -29,6 +29,11 @@ def _open_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "path", nargs="?", type=Path, help="briefing folder to open (default: the bundled one)"
     )
+    parser.add_argument(
+        "--no-watch",
+        action="store_true",
+        help="do not reload the briefing when one of its files changes on disk",
+    )
     parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
     return parser
 
@@ -82,4 +87,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     from viewer.ui.app import run
 
-    return run(options.path, quit_after_paint=options.quit_after_paint)
+    return run(options.path, quit_after_paint=options.quit_after_paint, watch=not options.no_watch)

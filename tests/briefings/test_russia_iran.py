@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from viewer.domain.anchors import scan
 from viewer.domain.loader import load_briefing
 from viewer.domain.model import Position
 
@@ -55,12 +54,15 @@ def test_russia_and_iran_both_converge_and_diverge(bundled) -> None:
 
 
 def test_every_cited_anchor_is_a_non_empty_paragraph(bundled) -> None:
-    lines = bundled.markdown.split("\n")
-    anchors = {a.id: a for a in scan([("briefing.md", bundled.markdown)]).anchors}
+    (prose,) = bundled.prose
+    lines = prose.text.split("\n")
+    anchors = {a.id: a for a in bundled.rendered.anchors}
     cited = {s.passage for s in bundled.stances}
     for anchor_id in cited:
         anchor = anchors[anchor_id]
-        if anchor.explicit:
+        assert anchor.location.file.endswith("briefing.md")
+        written = lines[anchor.location.line - 1]
+        if written.lstrip().startswith("{:"):
             paragraph = lines[anchor.location.line - 2].strip()
             assert len(paragraph.split()) >= 5, anchor_id
 

@@ -10,9 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import BAD, MINIMAL
-from viewer.domain.anchors import scan
 from viewer.domain.loader import load_briefing
-from viewer.domain.render import render_markdown
+from viewer.domain.markdown_ext import render
 
 YAML_TEXT = (MINIMAL / "briefing.yaml").read_text(encoding="utf-8")
 CSV_FOLDER = BAD / "csv-bad-cells"
@@ -58,7 +57,10 @@ def load_with(files: dict[str, str], template: Path = MINIMAL) -> None:
         assert problem.location.line >= 1
         assert problem.location.column >= 1
         assert problem.message
-    assert (result.briefing is None) == bool(result.errors)
+    if result.briefing is None:
+        assert result.errors
+    elif result.briefing.rendered is None:
+        assert result.errors, "text that is not shown is always an error"
 
 
 @given(mutated(YAML_TEXT))
@@ -77,7 +79,11 @@ def test_mutated_prose_never_raises(text: str) -> None:
 
 
 @given(st.text(alphabet=st.sampled_from(list("#*_[]()!<>{}:|-`~ \n=ab1\\^")), max_size=300))
-def test_random_markdown_renders_and_scans(text: str) -> None:
-    rendered = render_markdown(text)
-    assert isinstance(rendered.html, str)
-    scan([("f.md", text)])
+def test_random_markdown_renders_with_located_anchors(text: str) -> None:
+    rendered = render([("f.md", text)])
+    lines = text.split("\n")
+    for anchor in rendered.anchors:
+        assert anchor.location.file == "f.md"
+        assert 1 <= anchor.location.line <= len(lines)
+        written = anchor.id.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+        assert f'id="{written}"' in rendered.html.replace(">", "&gt;").replace("&gt;", ">")

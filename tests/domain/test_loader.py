@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BAD, MINIMAL
+from tests.conftest import BAD, MINIMAL, PROSE_ONLY
 from viewer.domain.limits import MAX_TEXT_BYTES
 from viewer.domain.loader import load_briefing
 from viewer.domain.model import ActorKind, Confidence, Position
@@ -26,10 +26,10 @@ def test_bad_briefing_reports_exact_lines(name: str, monkeypatch: pytest.MonkeyP
     expected = (BAD / name / "expected.txt").read_text(encoding="utf-8").splitlines()
     result = load_briefing(Path(name))
     assert [str(p) for p in result.problems] == expected
-    if result.errors:
+    if result.errors and name not in PROSE_ONLY:
         assert result.briefing is None
     else:
-        assert result.briefing is not None
+        assert result.briefing is not None, "errors in the prose alone leave the data usable"
 
 
 def test_minimal_briefing_builds_typed_data(minimal) -> None:

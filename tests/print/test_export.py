@@ -76,9 +76,7 @@ def test_cover_sections_and_actors_in_text(bundled, bundled_texts: list[str]) ->
     assert bundled.sources[0].author in cover
     assert bundled.sources[0].publisher in cover
     everything = flat("\n".join(bundled_texts))
-    from viewer.domain.render import render_briefing
-
-    toc = render_briefing(bundled).toc
+    toc = bundled.rendered.toc
     top = min(entry.level for entry in toc)
     for entry in toc:
         if entry.level == top:
@@ -88,12 +86,10 @@ def test_cover_sections_and_actors_in_text(bundled, bundled_texts: list[str]) ->
 
 
 def test_outline_points_at_the_page_of_each_section(bundled, bundled_pdf, bundled_texts) -> None:
-    from viewer.domain.render import render_briefing
-
     reader = PdfReader(bundled_pdf)
     assert reader.page_mode == "/UseOutlines"
     entries = dict(outline_entries(reader))
-    toc = render_briefing(bundled).toc
+    toc = bundled.rendered.toc
     top = min(entry.level for entry in toc)
     for entry in (e for e in toc if e.level == top):
         page = entries[entry.title]

@@ -54,3 +54,13 @@ def prose_paragraph(window, anchor: str) -> str:
     block = window.briefing_view.block_of(anchor)
     assert block is not None
     return block.text()
+
+
+def open_and_wait(qtbot, window, path) -> bool:
+    """Open ``path`` in ``window`` as a reader would and wait until it is shown (with all of
+    its text) or its problems are; returns whether it opened."""
+    with qtbot.waitSignal(window.opened, timeout=30_000) as opened:
+        window.open_briefing(path)
+    if opened.args[0]:
+        qtbot.waitUntil(lambda: not window.briefing_view.filling, timeout=30_000)
+    return bool(opened.args[0])

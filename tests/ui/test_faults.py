@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from tests.ui.helpers import open_and_wait
 from viewer.ui.faults import FaultHandler, log_path
 from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import Settings
@@ -28,7 +29,7 @@ def test_uncaught_error_is_logged_and_shown(qtbot, window: MainWindow) -> None:
     assert "Traceback" in logged
     handler.dialog.button(QMessageBox.StandardButton.Ok).click()
     assert window.isVisible()
-    assert window.open_briefing(window.briefing.folder)
+    assert open_and_wait(qtbot, window, window.briefing.folder)
 
 
 def test_corrupt_settings_fall_back_to_defaults(qtbot, tmp_path: Path, bundled_path) -> None:
@@ -44,7 +45,7 @@ def test_corrupt_settings_fall_back_to_defaults(qtbot, tmp_path: Path, bundled_p
     assert settings.zoom == 0
     main = MainWindow(settings)
     qtbot.addWidget(main)
-    assert main.open_briefing(bundled_path)
+    assert open_and_wait(qtbot, main, bundled_path)
     main.show()
     bar = main.briefing_view.text.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
@@ -67,11 +68,11 @@ def rss_mb() -> float:
 def test_opening_fifty_times_keeps_memory_flat(qtbot, window: MainWindow) -> None:
     folder = window.briefing.folder
     for _ in range(10):
-        window.open_briefing(folder)
+        open_and_wait(qtbot, window, folder)
     gc.collect()
     baseline = rss_mb()
     for _ in range(40):
-        window.open_briefing(folder)
+        open_and_wait(qtbot, window, folder)
         qtbot.wait(1)
     gc.collect()
     assert rss_mb() - baseline < 25

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.domain.test_fuzz import mutated
-from viewer.domain.render import render_markdown
+from viewer.domain.markdown_ext import render
+from viewer.domain.prose import NamedActor
 from viewer.ui.briefing_view import BriefingView
 from viewer.ui.navigation import Navigator
 from viewer.ui.settings import Settings
@@ -26,7 +28,10 @@ def test_mutated_bundled_prose_renders_in_the_briefing_view(
     text = data.draw(mutated(bundled.markdown))
     view = BriefingView(Navigator(), Settings(tmp_path / "settings.ini"))
     qtbot.addWidget(view)
-    view.set_briefing(bundled, render_markdown(text, bundled.actors))
+    actors = [NamedActor(actor.id, actor.names) for actor in bundled.actors]
+    rendered = render([("briefing.md", text)], actors)
+    view.set_briefing(dataclasses.replace(bundled, rendered=rendered))
+    qtbot.waitUntil(lambda: not view.filling)
     view.show()
     view.find("Iran")
     view.show_passage(bundled.stances[0].passage)

@@ -6,15 +6,15 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 
 from tests.conftest import BAD
-from tests.ui.helpers import link_hrefs
+from tests.ui.helpers import link_hrefs, open_and_wait
 from viewer.ui.browser import PLACEHOLDER_SIZE
 from viewer.ui.main_window import MainWindow
 
 HOSTILE = BAD / "hostile-html-and-urls"
 
 
-def test_raw_html_is_shown_as_text_not_run(window: MainWindow) -> None:
-    assert window.open_briefing(HOSTILE)
+def test_raw_html_is_shown_as_text_not_run(qtbot, window: MainWindow) -> None:
+    assert open_and_wait(qtbot, window, HOSTILE)
     text = window.briefing_view.text.toPlainText()
     assert '<script>alert("owned")</script>' in text
     assert "<iframe" in text
@@ -24,8 +24,8 @@ def test_raw_html_is_shown_as_text_not_run(window: MainWindow) -> None:
     assert "display: none" not in html.replace("p { display: none; }", "")
 
 
-def test_only_images_inside_the_folder_load(window: MainWindow) -> None:
-    assert window.open_briefing(HOSTILE)
+def test_only_images_inside_the_folder_load(qtbot, window: MainWindow) -> None:
+    assert open_and_wait(qtbot, window, HOSTILE)
     browser = window.briefing_view.text
     local = browser.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl("map.png"))
     assert (local.width(), local.height()) == (120, 60)
@@ -39,12 +39,12 @@ def test_only_images_inside_the_folder_load(window: MainWindow) -> None:
         assert (image.width(), image.height()) == PLACEHOLDER_SIZE, refused
 
 
-def test_unsafe_links_are_inert(window: MainWindow, monkeypatch) -> None:
+def test_unsafe_links_are_inert(qtbot, window: MainWindow, monkeypatch) -> None:
     opened: list[str] = []
     monkeypatch.setattr(
         "viewer.ui.navigation.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
     )
-    assert window.open_briefing(HOSTILE)
+    assert open_and_wait(qtbot, window, HOSTILE)
     browser = window.briefing_view.text
     hrefs = link_hrefs(browser)
     for href in hrefs:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QUrl
 
-from tests.ui.helpers import click_link, link_hrefs
+from tests.ui.helpers import click_link, link_hrefs, open_and_wait
 from viewer.ui.main_window import TAB_ACTORS, TAB_BRIEFING, TAB_MATRIX, TAB_THEMES, MainWindow
 
 
@@ -106,7 +106,7 @@ def test_zoom_changes_text_size_and_persists(qtbot, window: MainWindow, settings
     assert view.text.document().defaultFont().pointSizeF() == size + 2
     again = MainWindow(settings)
     qtbot.addWidget(again)
-    again.open_briefing(window.briefing.folder)
+    open_and_wait(qtbot, again, window.briefing.folder)
     assert again.briefing_view.text.document().defaultFont().pointSizeF() == size + 2
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert view.text.document().defaultFont().pointSizeF() == size
@@ -121,7 +121,7 @@ def test_reading_position_is_remembered(qtbot, window: MainWindow, settings) -> 
     again = MainWindow(settings)
     qtbot.addWidget(again)
     again.resize(900, 700)
-    again.open_briefing(window.briefing.folder)
+    open_and_wait(qtbot, again, window.briefing.folder)
     again.show()
     reopened = again.briefing_view.text
     qtbot.waitUntil(lambda: reopened.verticalScrollBar().value() > 0)

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QTreeWidget,
 )
 
-from tests.conftest import BAD, MINIMAL
+from tests.conftest import BAD, MINIMAL, PROSE_ONLY
+from tests.ui.helpers import open_and_wait
 from viewer.ui.main_window import TAB_ACTORS, TAB_BRIEFING, TAB_THEMES, MainWindow
 
 
@@ -54,7 +55,7 @@ def test_tabs_switch_with_ctrl_number(qtbot, window: MainWindow) -> None:
 
 
 def test_bad_briefing_shows_its_problems_and_keeps_running(qtbot, window: MainWindow) -> None:
-    assert not window.open_briefing(BAD / "unknown-actor-reference")
+    assert not open_and_wait(qtbot, window, BAD / "unknown-actor-reference")
     assert window.pages.currentWidget() is window.errors_view
     rows = [window.errors_view.list.item(i).text() for i in range(window.errors_view.list.count())]
     assert rows == [
@@ -69,30 +70,39 @@ def test_bad_briefing_shows_its_problems_and_keeps_running(qtbot, window: MainWi
     qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=centre)
     location = f"{BAD / 'unknown-actor-reference'}/briefing.yaml:60:12"
     assert QGuiApplication.clipboard().text() == location
-    assert window.open_briefing(MINIMAL)
+    assert open_and_wait(qtbot, window, MINIMAL)
     assert window.pages.currentWidget() is window.tabs
     assert "Water talks" in window.windowTitle()
 
 
-def test_every_bad_corpus_entry_opens_without_crashing(window: MainWindow) -> None:
+def test_every_bad_corpus_entry_opens_without_crashing(qtbot, window: MainWindow) -> None:
     for case in sorted(p for p in BAD.iterdir() if p.is_dir()):
         expected = (case / "expected.txt").read_text(encoding="utf-8")
-        opened = window.open_briefing(case)
-        assert opened == (": error:" not in expected), case.name
-        if not opened:
-            assert window.errors_view.list.count() == expected.count(": error:") + expected.count(
+        opened = open_and_wait(qtbot, window, case)
+        assert opened == (": error:" not in expected or case.name in PROSE_ONLY), case.name
+        problems = window.problems_view if opened else window.errors_view
+        if ": error:" in expected:
+            assert problems.list.count() == expected.count(": error:") + expected.count(
                 ": warning:"
             )
+            assert problems.isVisible()
 
 
-def test_briefing_that_disappears_can_be_reopened(tmp_path: Path, window: MainWindow) -> None:
+def test_briefing_that_disappears_can_be_reopened(
+    qtbot, tmp_path: Path, window: MainWindow
+) -> None:
     folder = tmp_path / "moving"
     shutil.copytree(MINIMAL, folder)
-    assert window.open_briefing(folder)
+    assert open_and_wait(qtbot, window, folder)
     (folder / "briefing.md").unlink()
-    assert not window.open_briefing(folder)
+    assert open_and_wait(qtbot, window, folder), "the data opens without its text"
+    shown = window.briefing_view.text.toPlainText()
+    assert "The text could not be shown" in shown and "not found" in shown
+    assert window.problems_dock.isVisible()
     shutil.copy(MINIMAL / "briefing.md", folder / "briefing.md")
-    assert window.open_briefing(folder)
+    assert open_and_wait(qtbot, window, folder)
+    assert "The Rivella crosses both states" in window.briefing_view.text.toPlainText()
+    assert not window.problems_dock.isVisible()
 
 
 def test_interactive_widgets_have_accessible_names(window: MainWindow) -> None:
@@ -113,7 +123,7 @@ def test_interactive_widgets_have_accessible_names(window: MainWindow) -> None:
 def test_window_geometry_is_remembered(qtbot, settings, bundled_path: Path) -> None:
     first = MainWindow(settings)
     qtbot.addWidget(first)
-    first.open_briefing(bundled_path)
+    open_and_wait(qtbot, first, bundled_path)
     first.resize(700, 500)
     first.close()
     second = MainWindow(settings)
@@ -127,7 +137,7 @@ def test_second_briefing_in_the_same_window_starts_fresh(
 ) -> None:
     window.navigator.go_to_actor("iran")
     window.actors_view.filter.setText("zzz")
-    assert window.open_briefing(MINIMAL)
+    assert open_and_wait(qtbot, window, MINIMAL)
     window.navigator.go_to_actor("upland")
     assert window.actors_view.filter.text() == ""
     assert window.actors_view.current_actor() == "upland"
@@ -148,14 +158,14 @@ def test_links_to_unknown_ids_go_nowhere_and_leave_no_history(window: MainWindow
     assert not window.actions["back"].isEnabled()
 
 
-def test_about_shows_briefing_text_as_text(window: MainWindow, tmp_path: Path) -> None:
+def test_about_shows_briefing_text_as_text(qtbot, window: MainWindow, tmp_path: Path) -> None:
     folder = tmp_path / "hostile"
     shutil.copytree(MINIMAL, folder)
     text = (folder / "briefing.yaml").read_text(encoding="utf-8")
     text = text.replace("title: The Rivella dam dispute", "title: <img src='/etc/passwd'>")
     text = text.replace("url: https://example.org/rivella", "url: file:///etc/passwd")
     (folder / "briefing.yaml").write_text(text, encoding="utf-8")
-    assert window.open_briefing(folder)
+    assert open_and_wait(qtbot, window, folder)
     html = window.about_html()
     assert "&lt;img src=&#x27;/etc/passwd&#x27;&gt;" in html
     assert 'href="file:' not in html

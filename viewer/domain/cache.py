@@ -35,9 +35,10 @@ from viewer.domain.model import (
     Stance,
     Theme,
 )
-from viewer.domain.problems import Location, Problem, Severity
+from viewer.domain.problems import Problem
+from viewer.domain.prose import RenderedProse, problem_from_json, problem_to_json
 
-MAGIC = b"BVCACHE1"
+MAGIC = b"BVCACHE2"
 _POSITIONS = list(Position)
 _CONFIDENCES = list(Confidence)
 _SEPARATOR = "\x00"
@@ -107,12 +108,9 @@ def store(briefing: Briefing, files: list[Path], problems: tuple[Problem, ...]) 
             "issues": [asdict(i) for i in briefing.issues],
             "relations": [{**asdict(r), "kind": r.kind.value} for r in briefing.relations],
             "timeline": [asdict(e) for e in briefing.timeline],
-            "anchors": sorted(briefing.anchors),
+            "rendered": briefing.rendered.to_json() if briefing.rendered else None,
         },
-        "problems": [
-            [str(p.location.file), p.location.line, p.location.column, p.message, p.severity.value]
-            for p in problems
-        ],
+        "problems": [problem_to_json(p) for p in problems],
         "count": len(stances),
         "tables": {name: table for name, (table, _) in columns.items()},
     }
@@ -132,7 +130,7 @@ def store(briefing: Briefing, files: list[Path], problems: tuple[Problem, ...]) 
         write_bytes(target, MAGIC + checksum + len(head).to_bytes(8, "little") + head + body)
 
 
-def fetch(folder: Path) -> tuple[Briefing, tuple[Problem, ...]] | None:
+def fetch(folder: Path) -> tuple[Briefing, tuple[Problem, ...], tuple[Path, ...]] | None:
     """The cached briefing if its entry is intact and every file is unchanged; else None."""
     try:
         data = entry_path(folder).read_bytes()
@@ -144,7 +142,9 @@ def fetch(folder: Path) -> tuple[Briefing, tuple[Problem, ...]] | None:
         return None
 
 
-def _decode(folder: Path, data: bytes) -> tuple[Briefing, tuple[Problem, ...]] | None:
+def _decode(
+    folder: Path, data: bytes
+) -> tuple[Briefing, tuple[Problem, ...], tuple[Path, ...]] | None:
     if not data.startswith(MAGIC):
         return None
     checksum = data[8:40]
@@ -217,10 +217,7 @@ def _decode(folder: Path, data: bytes) -> tuple[Briefing, tuple[Problem, ...]] |
             Event(**{**e, "actors": tuple(e["actors"]), "issues": tuple(e["issues"])})
             for e in meta["timeline"]
         ),
-        anchors=frozenset(meta["anchors"]),
+        rendered=RenderedProse.from_json(meta["rendered"]) if meta["rendered"] else None,
     )
-    problems = tuple(
-        Problem(Location(f, line, column), message, Severity(severity))
-        for f, line, column, message, severity in header["problems"]
-    )
-    return briefing, problems
+    problems = tuple(problem_from_json(p) for p in header["problems"])
+    return briefing, problems, tuple(files)

@@ -11,6 +11,7 @@ from pathlib import Path
 from viewer.domain import cache
 from viewer.domain.model import Briefing
 from viewer.domain.problems import Problem
+from viewer.domain.prose_worker import ProseRenderer, shared_renderer
 
 BRIEFING_FILE = "briefing.yaml"
 
@@ -20,6 +21,8 @@ class LoadResult:
     folder: Path
     briefing: Briefing | None
     problems: tuple[Problem, ...]
+    files: tuple[Path, ...] = ()
+    """Every file the briefing was read from (what to watch for changes)."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -30,17 +33,23 @@ class LoadResult:
         return tuple(p for p in self.problems if not p.is_error)
 
 
-def load_briefing(path: str | Path, use_cache: bool = False) -> LoadResult:
+def load_briefing(
+    path: str | Path, use_cache: bool = False, renderer: ProseRenderer | None = None
+) -> LoadResult:
     """Load the briefing in folder ``path`` (or the folder of a ``briefing.yaml`` given directly).
 
     File names in problems are shown relative to ``path`` as the user wrote it. With
     ``use_cache``, an unchanged briefing loaded before comes from the cache (see ``cache``).
+    The prose is rendered by ``renderer`` (the process's shared one unless given).
+
+    ``briefing`` is None when the data has errors; when only the prose does (it is over a bound,
+    or could not be rendered in time), the briefing is there without its ``rendered`` text.
     """
     folder = Path(path)
     if folder.name == BRIEFING_FILE and folder.is_file():
         folder = folder.parent
     with collector_paused():
-        return _load(folder, use_cache)
+        return _load(folder, use_cache, renderer or shared_renderer())
 
 
 @contextlib.contextmanager
@@ -59,16 +68,14 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(folder: Path, use_cache: bool) -> LoadResult:
+def _load(folder: Path, use_cache: bool, renderer: ProseRenderer) -> LoadResult:
     if use_cache and (cached := cache.fetch(folder)) is not None:
         return LoadResult(folder, *cached)
     from viewer.domain.reader import Reader  # YAML and CSV parsing, only needed on a cache miss
 
-    loader = Reader(folder)
+    loader = Reader(folder, renderer)
     briefing = loader.load()
     problems = loader.problems.sorted()
-    if loader.problems.has_errors:
-        briefing = None
-    elif use_cache and briefing is not None:
+    if use_cache and briefing is not None and not loader.problems.has_errors:
         cache.store(briefing, loader.files, problems)
-    return LoadResult(folder, briefing, problems)
+    return LoadResult(folder, briefing, problems, tuple(loader.files))

@@ -1,32 +1,51 @@
-"""The Python-Markdown pieces of rendering: the extension list and the actor linker.
+"""Rendering prose with Python-Markdown: the extension list, the actor linker and the source map.
 
-Kept apart from ``render`` so that importing Markdown (a tenth of a second) happens only when
-prose is really rendered, not on a start-up served from the cache.
+This is the one parse of a briefing's prose. Besides the HTML and the contents it records where in
+the Markdown files every id of the HTML comes from, so a problem with an anchor is reported at its
+``file:line:col``. Python-Markdown keeps no positions, so three small hooks keep them: the fenced
+code preprocessor's matches are recorded (it is the one step that changes the number of lines), a
+block processor that never claims a block notes where each top-level block starts, and a last tree
+processor reads the ids off the finished tree.
+
+Importing Markdown costs a tenth of a second, and a pathological text can make it run for minutes:
+this module runs in the rendering worker process (``prose_worker``), never on the window's thread.
 """
 
 from __future__ import annotations
 
+import html as html_text
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 
 import markdown
+from markdown.blockparser import BlockParser
+from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.extensions.attr_list import AttrListExtension
-from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.fenced_code import FencedBlockPreprocessor, FencedCodeExtension
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from viewer.domain.model import Actor
-from viewer.domain.render import ACTOR_SCHEME
+from viewer.domain.problems import Location, Problem, Severity
+from viewer.domain.prose import ACTOR_SCHEME, Anchor, NamedActor, RenderedProse, TocEntry
 
 _SKIP_TAGS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
+LINE_ATTRIBUTE = "data-source-line"
+"""Set on top-level elements while rendering, removed before the HTML is written."""
+_PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
+_PRE_ID = re.compile(r'<pre id="([^"]*)"')
+_HEADING = re.compile(r" {0,3}#{1,6}(?:\s|$)")
+_DETACHED = re.compile(r"\{:?[^{}]*\}")
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
-def extensions(actors: Iterable[Actor]) -> list[Extension]:
+def extensions(actors: Sequence[NamedActor], source: SourceMap) -> list[Extension]:
     """Instances rather than names: naming them makes Markdown scan every installed package's
     entry points, which costs more than the rendering itself."""
     return [
@@ -36,7 +55,7 @@ def extensions(actors: Iterable[Actor]) -> list[Extension]:
         AttrListExtension(),
         SaneListExtension(),
         FencedCodeExtension(),
-        _BriefingExtension(actors),
+        _BriefingExtension(actors, source),
     ]
 
 
@@ -68,11 +87,13 @@ class _ActorLinker(Treeprocessor):
 
     def descendants(self, block: ET.Element) -> list[ET.Element]:
         found = []
-        for child in block:
+        pending = list(reversed(block))
+        while pending:
+            child = pending.pop()
             if child.tag in _SKIP_TAGS or child.tag in ("p", "li", "ul", "ol"):
                 continue
             found.append(child)
-            found.extend(self.descendants(child))
+            pending.extend(reversed(child))
         return found
 
     def split(self, text: str | None, linked: set[str]) -> tuple[str | None, list[ET.Element]]:
@@ -111,23 +132,301 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     return bool(_NEXT_CAPITALISED.match(text, end) or _PREVIOUS_CAPITALISED.search(text[:start]))
 
 
+# -- where the HTML came from ---------------------------------------------------------------
+
+
+class SourceMap:
+    """Lines of the text Markdown parses, traced back to the briefing's files.
+
+    ``files`` are joined with a blank line between them (so footnotes and ids are shared across
+    files, as the reader sees one text); ``origin`` maps each line Markdown parses to a line of
+    that joined text.
+    """
+
+    def __init__(self, files: Sequence[tuple[str, str]]) -> None:
+        self.names = [name for name, _ in files]
+        self.starts: list[int] = []
+        line = 0
+        for _, text in files:
+            self.starts.append(line)
+            line += text.count("\n") + 2
+        self.source_lines = "\n\n".join(text for _, text in files).split("\n")
+        self.origin: list[int] = list(range(len(self.source_lines) + 2))
+        """Normalising whitespace adds two lines at the end; fenced code changes the rest."""
+        self.parsed = ""
+        """The text the block parser sees, once preprocessing is done."""
+
+    def replace_fence(self, line: int, spanned: int) -> None:
+        """Fenced code on ``spanned + 1`` lines from ``line`` became a blank line, a placeholder
+        and a blank line."""
+        first, last = self.origin[line], self.origin[line + spanned]
+        self.origin[line : line + spanned + 1] = [first, first, last]
+
+    def source_line(self, parsed_line: int) -> int:
+        """The line (counting from 0) of the joined text that a parsed line comes from."""
+        return self.origin[min(parsed_line, len(self.origin) - 1)]
+
+    def location(self, line: int, column: int = 1) -> Location:
+        """A line of the joined text as ``file:line:col`` of the file it belongs to."""
+        index = max(bisect_right(self.starts, line) - 1, 0)
+        return Location(self.names[index], line - self.starts[index] + 1, column)
+
+
+class _RecordingFences:
+    """Stands in for the fenced code pattern and reports every block it replaces."""
+
+    def __init__(self, preprocessor: FencedBlockPreprocessor, source: SourceMap) -> None:
+        self.pattern = preprocessor.FENCED_BLOCK_RE
+        self.stash = preprocessor.md.htmlStash
+        self.source = source
+        self.pending: tuple[int, int, int] | None = None
+
+    def settle(self) -> None:
+        """A match counts once the preprocessor stashed its code (a match whose attributes do
+        not parse is skipped, not replaced)."""
+        if self.pending is not None:
+            line, spanned, stashed = self.pending
+            if self.stash.html_counter > stashed:
+                self.source.replace_fence(line, spanned)
+            self.pending = None
+
+    def search(self, text: str, position: int = 0) -> re.Match[str] | None:
+        self.settle()
+        match = self.pattern.search(text, position)
+        if match is not None:
+            spanned = match.group(0).count("\n")
+            self.pending = (text.count("\n", 0, match.start()), spanned, self.stash.html_counter)
+        return match
+
+
+class _ParsedText(Preprocessor):
+    """Runs after every other preprocessor: settles the fences and keeps the parsed text."""
+
+    def __init__(self, md: markdown.Markdown, fences: _RecordingFences) -> None:
+        super().__init__(md)
+        self.fences = fences
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.fences.settle()
+        self.fences.source.parsed = "\n".join(lines)
+        return lines
+
+
+class _BlockStarts(BlockProcessor):
+    """Claims no block; notes where each top-level block starts, and tags the elements that the
+    block produced with that line."""
+
+    def __init__(self, parser: BlockParser, source: SourceMap) -> None:
+        super().__init__(parser)
+        self.source = source
+        self.offset = 0
+        self.line = 0
+        self.pending: tuple[ET.Element, int, int] | None = None
+
+    def settle(self) -> None:
+        if self.pending is not None:
+            root, first, line = self.pending
+            for element in root[first:]:
+                if LINE_ATTRIBUTE not in element.attrib:
+                    element.set(LINE_ATTRIBUTE, str(line))
+            self.pending = None
+
+    def test(self, parent: ET.Element, block: str) -> bool:
+        root = getattr(self.parser, "root", None)
+        if parent is not root:
+            return False
+        self.settle()
+        found = self.source.parsed.find(block, self.offset)
+        if found >= 0:
+            self.line += self.source.parsed.count("\n", self.offset, found)
+            self.offset = found
+        self.pending = (parent, len(parent), self.line)
+        return False
+
+    def run(self, parent: ET.Element, blocks: list[str]) -> bool:
+        return False
+
+
+class _Anchors(Treeprocessor):
+    """Reads every id off the finished tree with the place it was written, and removes the line
+    tags. Runs last, after the contents, attribute lists and footnotes have set their ids."""
+
+    def __init__(self, md: markdown.Markdown, blocks: _BlockStarts, source: SourceMap) -> None:
+        super().__init__(md)
+        self.blocks = blocks
+        self.source = source
+        self.anchors: list[Anchor] = []
+        self.problems: list[Problem] = []
+
+    def run(self, root: ET.Element) -> None:
+        self.blocks.settle()
+        children = list(root)
+        starts = [self._start(child) for child in children]
+        last_line = len(self.source.source_lines)
+        for index, child in enumerate(children):
+            start, end = starts[index], last_line
+            if start is None:  # made by a tree processor (the footnotes): search everywhere
+                start = 0
+            elif index + 1 < len(children) and starts[index + 1] is not None:
+                end = max(starts[index + 1], start + 1)
+            if child.tag == "p" and not len(child) and _DETACHED.fullmatch(child.text or ""):
+                after_heading = index > 0 and children[index - 1].tag in _HEADING_TAGS
+                self.problems.append(
+                    Problem(
+                        self.source.location(start),
+                        "this attribute list is shown as text and defines no anchor: "
+                        + (
+                            "a heading takes it at the end of its own line ('## Title {: #id }')"
+                            if after_heading
+                            else "put it on the line right after its paragraph, with no blank "
+                            "line between"
+                        ),
+                        Severity.WARNING,
+                    )
+                )
+            for element in _walk(child):
+                ident = element.get("id")
+                if ident:
+                    self._add(ident, self._locate(ident, element, start, end))
+                for text in (element.text, element.tail):
+                    for found in _PLACEHOLDER.finditer(text or ""):
+                        self._stashed_id(int(found.group(1)), start, end)
+        self._check_unique()
+
+    def _start(self, child: ET.Element) -> int | None:
+        tag = child.attrib.pop(LINE_ATTRIBUTE, None)
+        return None if tag is None else self.source.source_line(int(tag))
+
+    def _add(self, ident: str, location: Location) -> None:
+        self.anchors.append(Anchor(ident, location))
+
+    def _stashed_id(self, index: int, start: int, end: int) -> None:
+        """Fenced code with ``{ #id }`` is stashed as raw HTML, outside the tree."""
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        raw = blocks[index] if index < len(blocks) else ""
+        found = _PRE_ID.match(raw if isinstance(raw, str) else "")
+        if found:
+            ident = html_text.unescape(found.group(1))
+            self._add(ident, self._search(f"#{ident}", start, end) or self.source.location(start))
+
+    def _locate(self, ident: str, element: ET.Element, start: int, end: int) -> Location:
+        """The exact place where the id is written, else where its heading or block starts."""
+        written = self._search(f"#{ident}", start, end, word=True)
+        if written:
+            return written
+        if ident.startswith(("fn:", "fnref")):
+            label = ident.partition(":")[2]
+            reference = f"[^{label}]:" if ident.startswith("fn:") else f"[^{label}]"
+            where = (0, len(self.source.source_lines)) if ident.startswith("fn:") else (start, end)
+            found = self._search(reference, *where)
+            if found:
+                return found
+        if element.tag in _HEADING_TAGS:
+            for line in range(start, end):
+                if _HEADING.match(self.source.source_lines[line]):
+                    return self.source.location(line)
+        return self.source.location(start)
+
+    def _search(self, needle: str, start: int, end: int, word: bool = False) -> Location | None:
+        lines = self.source.source_lines
+        for line in range(start, min(end, len(lines))):
+            column = lines[line].find(needle)
+            while column >= 0:
+                after = lines[line][column + len(needle) : column + len(needle) + 1]
+                if not word or after in ("", " ", "}", "\t"):
+                    return self.source.location(line, column + 1)
+                column = lines[line].find(needle, column + 1)
+        return None
+
+    def _check_unique(self) -> None:
+        first: dict[str, Location] = {}
+        for anchor in self.anchors:
+            if anchor.id in first:
+                self.problems.append(
+                    Problem(
+                        anchor.location,
+                        f"anchor '{anchor.id}' is defined twice (first at {first[anchor.id]}); "
+                        "links go to the first",
+                    )
+                )
+            else:
+                first[anchor.id] = anchor.location
+
+
+def _walk(element: ET.Element) -> Iterator[ET.Element]:
+    """Elements in document order, without recursion (nesting can be deep)."""
+    pending = [element]
+    while pending:
+        current = pending.pop()
+        yield current
+        pending.extend(reversed(current))
+
+
 class _BriefingExtension(Extension):
-    def __init__(self, actors: Iterable[Actor]) -> None:
+    def __init__(self, actors: Sequence[NamedActor], source: SourceMap) -> None:
         super().__init__()
-        self.names = {}
+        self.source = source
+        self.names: dict[str, str] = {}
         for actor in actors:
-            for name in (actor.name, *actor.aliases):
+            for name in actor.names:
                 self.names.setdefault(name, actor.id)
+        self.anchors: _Anchors | None = None
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
+        # Raw HTML is shown as text rather than interpreted: a briefing is untrusted input, and
+        # escaping needs no allow-list to keep up to date.
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         if self.names:
             md.treeprocessors.register(_ActorLinker(md, self.names), "actor_links", 1)
+        fenced = md.preprocessors["fenced_code_block"]
+        assert isinstance(fenced, FencedBlockPreprocessor)
+        fences = _RecordingFences(fenced, self.source)
+        fenced.FENCED_BLOCK_RE = fences  # type: ignore[assignment]
+        md.preprocessors.register(_ParsedText(md, fences), "parsed_text", 0)
+        blocks = _BlockStarts(md.parser, self.source)
+        md.parser.blockprocessors.register(blocks, "block_starts", 1000)
+        self.anchors = _Anchors(md, blocks, self.source)
+        md.treeprocessors.register(self.anchors, "anchors", -10)
 
 
-def convert(text: str, actors: Iterable[Actor]) -> tuple[str, list[dict]]:
-    """HTML and Markdown's table-of-contents tokens for ``text``."""
-    md = markdown.Markdown(extensions=extensions(actors))
-    html = md.convert(text)
-    return html, md.toc_tokens  # type: ignore[attr-defined]
+def render(files: Sequence[tuple[str, str]], actors: Sequence[NamedActor] = ()) -> RenderedProse:
+    """Render prose ``files`` (shown name, text) as one text, with its contents and anchors."""
+    source = SourceMap(files)
+    extension_list = extensions(actors, source)
+    briefing = extension_list[-1]
+    assert isinstance(briefing, _BriefingExtension)
+    md = markdown.Markdown(extensions=extension_list)
+    blocks = _convert(md, "\n\n".join(text for _, text in files))
+    toc: list[TocEntry] = []
+    pending = list(reversed(md.toc_tokens))  # type: ignore[attr-defined]
+    while pending:
+        token = pending.pop()
+        toc.append(TocEntry(token["level"], html_text.unescape(token["name"]), token["id"]))
+        pending.extend(reversed(token["children"]))
+    anchors = briefing.anchors
+    if anchors is None or not blocks:
+        return RenderedProse(tuple(blocks), tuple(toc), ())
+    return RenderedProse(tuple(blocks), tuple(toc), tuple(anchors.anchors), tuple(anchors.problems))
+
+
+def _convert(md: markdown.Markdown, text: str) -> list[str]:
+    """``md.convert`` with the output kept as one piece of HTML per top-level element, so a view
+    can take a long text in slices."""
+    if not text.strip():
+        return []
+    lines = text.split("\n")
+    for preprocessor in md.preprocessors:
+        lines = preprocessor.run(lines)
+    root = md.parser.parseDocument(lines).getroot()
+    for treeprocessor in md.treeprocessors:
+        replaced = treeprocessor.run(root)
+        if replaced is not None:
+            root = replaced
+    blocks = []
+    for child in root:
+        output = md.serializer(child)
+        for postprocessor in md.postprocessors:
+            output = postprocessor.run(output)
+        blocks.append(output.strip())
+    return blocks

@@ -7,10 +7,12 @@ briefing happens to be written down.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
+
+from viewer.domain.prose import RenderedProse
 
 
 class Position(enum.Enum):
@@ -120,6 +122,11 @@ class Actor:
     aliases: tuple[str, ...] = ()
     """Other names the prose uses ("Moscow" for Russia); they link to the actor too."""
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name that links to the actor in the prose."""
+        return (self.name, *self.aliases)
+
 
 @dataclass(frozen=True)
 class Issue:
@@ -200,7 +207,13 @@ class Briefing:
     stances: tuple[Stance, ...] = ()
     relations: tuple[Relation, ...] = ()
     timeline: tuple[Event, ...] = ()
-    anchors: frozenset[str] = field(default_factory=frozenset)
+    rendered: RenderedProse | None = None
+    """The prose as HTML with its contents and anchors; None when it could not be rendered."""
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        """The ids a ``passage`` may name: what the rendered prose defines."""
+        return self.rendered.anchor_ids if self.rendered is not None else frozenset()
 
     @property
     def markdown(self) -> str:

@@ -49,9 +49,16 @@ class ProblemList:
     def warning(self, location: Location, message: str) -> None:
         self._items.append(Problem(location, message, Severity.WARNING))
 
+    def add(self, problem: Problem) -> None:
+        self._items.append(problem)
+
     @property
     def has_errors(self) -> bool:
         return any(p.is_error for p in self._items)
+
+    @property
+    def error_count(self) -> int:
+        return sum(p.is_error for p in self._items)
 
     def sorted(self) -> tuple[Problem, ...]:
         return tuple(sorted(self._items, key=lambda p: (p.location, p.severity.value)))

@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
-from viewer.domain import anchors as prose_scan
 from viewer.domain import fields as F
+from viewer.domain import prose_limits
 from viewer.domain.csvstances import StanceRows, from_records, read_stances
 from viewer.domain.fields import suggest
 from viewer.domain.limits import MAX_CSV_BYTES, MAX_ENTRIES, MAX_TEXT_BYTES
@@ -29,6 +29,8 @@ from viewer.domain.model import (
     Theme,
 )
 from viewer.domain.problems import Location, ProblemList
+from viewer.domain.prose import NamedActor, RenderedProse
+from viewer.domain.prose_worker import ProseRenderer, RenderFailed
 from viewer.domain.records import Record, RecordReader
 from viewer.domain.textfiles import FileProblem, read_text, resolve_inside
 from viewer.domain.yamlnodes import YamlProblem, compose
@@ -37,10 +39,22 @@ FORMAT_VERSION = 1
 SUMMARY_MAX = 160
 
 
+def named_actor(record: Record) -> NamedActor:
+    """The names that link to an actor in the prose (those that passed their checks)."""
+    aliases = record.get("aliases", [])
+    names = [record.get("name", ""), *(aliases if isinstance(aliases, list) else [])]
+    return NamedActor(
+        str(record.get("id", "")), tuple(n for n in names if isinstance(n, str) and n)
+    )
+
+
 class Reader:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, renderer: ProseRenderer) -> None:
         self.folder = folder
+        self.renderer = renderer
         self.problems = ProblemList()
+        self.prose_errors = 0
+        """Errors that keep the text from being shown but leave the data usable."""
         self.shown_yaml = str(folder / BRIEFING_FILE)
         self.files: list[Path] = []
         """Every file read, for the cache key."""
@@ -69,7 +83,7 @@ class Reader:
                 top.at("format"),
                 f"unsupported format {version}; this viewer reads format {FORMAT_VERSION}",
             )
-        prose, anchor_ids = self.read_prose(top)
+        prose = self.read_prose(top)
         sources = self.inline(reader, top, "sources", F.SOURCE)
         themes = self.collection(reader, top, "themes", F.THEME, "theme")
         actors = self.collection(reader, top, "actors", F.ACTOR, "actor")
@@ -81,6 +95,8 @@ class Reader:
         theme_ids = self.unique_ids(themes, "theme")
         actor_ids = self.unique_ids(actors, "actor")
         issue_ids = self.unique_ids(issues, "issue")
+        rendered = self.render_prose(prose, actors) if prose is not None else None
+        anchor_ids = set(rendered.anchor_ids) if rendered is not None else None
         self.check_refs(issues, "theme", theme_ids, "theme")
         self.check_refs(relations, "between", actor_ids, "actor")
         self.check_refs(timeline, "actors", actor_ids, "actor")
@@ -91,7 +107,7 @@ class Reader:
             for records in (themes, actors, issues, relations, timeline):
                 self.check_refs(records, "passage", anchor_ids, "passage")
 
-        if self.problems.has_errors:
+        if self.problems.error_count > self.prose_errors:
             return None
         authors: list[str] = top.get("authors", [])  # type: ignore[assignment]
         return Briefing(
@@ -104,7 +120,7 @@ class Reader:
             language=str(top.get("language")),
             summary=str(top.get("summary")),
             sources=tuple(self.build(Source, r) for r in sources),
-            prose=tuple(prose),
+            prose=tuple(prose or ()),
             themes=tuple(self.build(Theme, r) for r in themes),
             actors=tuple(self.build(Actor, r, aliases=tuple(r.get("aliases", []))) for r in actors),
             issues=tuple(self.build(Issue, r) for r in issues),
@@ -118,7 +134,7 @@ class Reader:
                 )
                 for r in timeline
             ),
-            anchors=frozenset(anchor_ids or ()),
+            rendered=rendered,
         )
 
     @staticmethod
@@ -140,8 +156,8 @@ class Reader:
             self.problems.error(Location(shown), "file is empty")
         return node
 
-    def read_prose(self, top: Record) -> tuple[list[ProseFile], set[str] | None]:
-        """The prose files and the anchors they define (None when a file could not be read)."""
+    def read_prose(self, top: Record) -> list[ProseFile] | None:
+        """The prose files, or None when one of them could not be read."""
         names: list[str] = top.get("text", [])  # type: ignore[assignment]
         files: list[ProseFile] = []
         readable = True
@@ -155,25 +171,35 @@ class Reader:
                 )
             except FileProblem as exc:
                 self.problems.error(exc.location, exc.message)
+                self.prose_errors += 1
                 readable = False
-        if not readable or not names:
-            return files, None
-        scan = prose_scan.scan([(self.shown(f.path.name), f.text) for f in files])
-        first: dict[str, Location] = {}
-        for anchor in scan.anchors:
-            if anchor.id in first and anchor.explicit:
-                self.problems.error(
-                    anchor.location,
-                    f"anchor '{anchor.id}' is defined twice (first at {first[anchor.id]})",
-                )
-            first.setdefault(anchor.id, anchor.location)
-        for where in scan.detached:
-            self.problems.warning(
-                where,
-                "attribute list after a blank line is shown as text and defines no anchor; "
-                "put it on the line right after its paragraph",
-            )
-        return files, set(first)
+        return files if readable and names else None
+
+    def render_prose(self, prose: list[ProseFile], actors: list[Record]) -> RenderedProse | None:
+        """The prose rendered once, for its HTML, contents and anchors; None when it cannot be.
+
+        The text is checked against the bounds first, and rendered in a worker process that is
+        stopped after a time limit; either way a failure is an error at a location, and the
+        data stays usable.
+        """
+        root = self.folder.resolve()
+        files = [(self.shown(str(f.path.relative_to(root))), f.text) for f in prose]
+        problems = prose_limits.check(files)
+        for problem in problems:
+            self.problems.add(problem)
+        if problems:
+            self.prose_errors += len(problems)
+            return None
+        try:
+            rendered = self.renderer.render(files, [named_actor(r) for r in actors])
+        except RenderFailed as exc:
+            self.problems.error(Location(files[0][0]), f"the text could not be rendered: {exc}")
+            self.prose_errors += 1
+            return None
+        for problem in rendered.problems:
+            self.problems.add(problem)
+            self.prose_errors += problem.is_error
+        return rendered
 
     def inline(
         self, reader: RecordReader, top: Record, key: str, spec: dict, what: str = ""

@@ -82,7 +82,7 @@ def export_command(argv: Sequence[str]) -> int:
     result = load_briefing(args.path)
     for problem in result.problems:
         print(problem, file=sys.stderr)
-    if result.briefing is None:
+    if result.briefing is None or result.errors:
         print(f"{PROG}: {args.path} is not a valid briefing; nothing written", file=sys.stderr)
         return EXIT_FAILED
     start_gui_application()

@@ -6,7 +6,7 @@ import re
 from html import escape
 
 from viewer.domain.model import Briefing
-from viewer.domain.render import ACTOR_SCHEME, RenderedProse
+from viewer.domain.prose import ACTOR_SCHEME
 from viewer.print import html
 from viewer.print.matrix import matrix_html
 from viewer.print.options import PARTS
@@ -20,7 +20,7 @@ def part_heading(name: str) -> str:
 def has_content(name: str, briefing: Briefing) -> bool:
     """Parts with nothing to show are left out rather than printed as empty pages."""
     return {
-        "text": bool(briefing.markdown.strip()),
+        "text": briefing.rendered is not None and bool(briefing.rendered.blocks),
         "matrix": bool(briefing.issues and briefing.actors),
         "actors": bool(briefing.actors),
         "stances": bool(briefing.stances),
@@ -46,14 +46,12 @@ def paper_links(prose_html: str, with_actors: bool) -> str:
     return re.sub(pattern, r"<b>\2</b>", prose_html)
 
 
-def part_html(
-    name: str, briefing: Briefing, prose: RenderedProse, body_mm: float, with_actors: bool
-) -> str:
+def part_html(name: str, briefing: Briefing, body_mm: float, with_actors: bool) -> str:
     """The HTML of every part but the contents, which needs page numbers first."""
     if name == "cover":
         return html.cover_html(briefing)
     if name == "text":
-        return paper_links(prose.html, with_actors)
+        return paper_links(briefing.rendered.html if briefing.rendered else "", with_actors)
     if name == "matrix":
         return part_heading(name) + matrix_html(briefing, body_mm)
     builders = {

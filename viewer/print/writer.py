@@ -13,7 +13,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPainter
 
 from viewer.domain.model import Briefing
-from viewer.domain.render import render_briefing
+from viewer.domain.prose import RenderedProse
 from viewer.print.document import PrintDocument
 from viewer.print.furniture import paint_furniture
 from viewer.print.headings import Heading
@@ -47,12 +47,10 @@ class Publication:
         self.briefing = briefing
         self.options = options
         self.device = device
-        self.prose = render_briefing(briefing)
+        self.prose = briefing.rendered or RenderedProse((), (), ())
         chosen = [n for n in options.parts if n != "contents" and has_content(n, briefing)]
         self.parts = [
-            self._part(
-                name, part_html(name, briefing, self.prose, self._width(name), "actors" in chosen)
-            )
+            self._part(name, part_html(name, briefing, self._width(name), "actors" in chosen))
             for name in chosen
         ]
         self.headings = self._number()

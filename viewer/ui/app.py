@@ -41,15 +41,20 @@ def create_application() -> QApplication:
 
 
 class _FirstPaint(QObject):
-    """Quits right after the window's first paint and prints how long start-up took."""
+    """Quits right after the briefing's text is first painted and prints how long start-up
+    took: the window painting empty is not what a reader waits for."""
 
     def __init__(self, started: float) -> None:
         super().__init__()
         self.started = started
+        self.armed = False
         self.done = False
 
+    def arm(self) -> None:
+        self.armed = True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self.done:
+        if event.type() == QEvent.Type.Paint and self.armed and not self.done:
             self.done = True
             QTimer.singleShot(0, self._report)
         return False
@@ -62,7 +67,9 @@ class _FirstPaint(QObject):
         QApplication.quit()
 
 
-def run(path: Path | None, quit_after_paint: bool = False, started: float = START) -> int:
+def run(
+    path: Path | None, quit_after_paint: bool = False, watch: bool = True, started: float = START
+) -> int:
     if not has_display():
         print(
             "briefing-viewer: no display found (DISPLAY is not set). "
@@ -71,12 +78,15 @@ def run(path: Path | None, quit_after_paint: bool = False, started: float = STAR
         )
         return 1
     app = create_application()
-    window = MainWindow(Settings())
+    window = MainWindow(Settings(), watch=watch)
     FaultHandler(window).install()
-    window.open_briefing(path or default_briefing())
     if quit_after_paint:
         watcher = _FirstPaint(started)
+        window.briefing_view.filled.connect(watcher.arm)
+        window.opened.connect(lambda shown: shown or watcher.arm())
         window.installEventFilter(watcher)
         window.briefing_view.text.viewport().installEventFilter(watcher)
+        window.errors_view.list.viewport().installEventFilter(watcher)
     window.show()
+    window.open_briefing(path or default_briefing())
     return app.exec()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
@@ -11,6 +12,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QShortcut,
     QTextBlock,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QTextEdit,
     QToolButton,
     QTreeWidget,
@@ -28,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.model import Briefing
-from viewer.domain.render import RenderedProse, TocEntry
+from viewer.domain.problems import Problem
+from viewer.domain.prose import TocEntry
 from viewer.ui.actions import LOCAL_KEYS, key_text, shortcut_text, spec_named
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.navigation import Navigator
@@ -36,6 +40,13 @@ from viewer.ui.panes import side_by_side, stack
 from viewer.ui.settings import ZOOM_LIMIT, Settings
 from viewer.ui.theme import PROSE_CSS, PROSE_FAMILY, PROSE_POINT_SIZE, highlight_colour
 
+SLICE_CHARS = 60_000
+"""HTML laid out per event-loop turn: about 15 ms of Qt's time on the development machine."""
+SLICE_JOINT = '<p style="margin: 0; font-size: 1px">\u200b</p>'
+"""Opens every slice after the first. Qt merges the first block of inserted HTML into the block
+at the cursor, losing its format; this empty line is what gets merged instead."""
+PROGRESS_DELAY_MS = 150
+"""A text that fills in faster than this shows no progress bar at all."""
 MEASURE_CHARS = 80
 """Longest line, in average characters: beyond about this, reading slows down."""
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole
@@ -55,6 +66,33 @@ def title_block(briefing: Briefing) -> str:
         + f'<p class="summary"><i>{escape(briefing.summary)}</i></p>'
         + (f'<p class="byline">Based on: {sources}</p>' if sources else "")
         + "<hr/>"
+    )
+
+
+def slices(blocks: Sequence[str]) -> list[str]:
+    """Top-level blocks of HTML grouped into pieces of about :data:`SLICE_CHARS`."""
+    grouped: list[str] = []
+    current: list[str] = []
+    size = 0
+    for block in blocks:
+        current.append(block)
+        size += len(block)
+        if size >= SLICE_CHARS:
+            grouped.append("\n".join(current))
+            current, size = [], 0
+    if current:
+        grouped.append("\n".join(current))
+    return grouped
+
+
+def unavailable_html(problems: Sequence[Problem]) -> str:
+    """Said in place of a text that could not be rendered, with the reasons (escaped)."""
+    reasons = "".join(f"<li>{escape(str(problem))}</li>" for problem in problems)
+    return (
+        "<h2>The text could not be shown</h2>"
+        f"<ul>{reasons}</ul>"
+        "<p>Themes, actors, the issue matrix and Compare still work. If you wrote this briefing, "
+        "fix the places listed; the view reloads when you save.</p>"
     )
 
 
@@ -126,6 +164,9 @@ class FindBar(QWidget):
 
 
 class BriefingView(QWidget):
+    filled = Signal()
+    """The whole text is in the view (emitted after every new briefing)."""
+
     def __init__(
         self, navigator: Navigator, settings: Settings, parent: QWidget | None = None
     ) -> None:
@@ -140,6 +181,11 @@ class BriefingView(QWidget):
         self.highlighted_anchor = ""
         self._blocks: dict[str, QTextBlock] = {}
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._slices: list[str] = []
+        self._total = 0
+        self._generation = 0
+        self._target_position = 0
+        self._pending_passage = ""
 
         self.contents = QTreeWidget()
         self.contents.setHeaderHidden(True)
@@ -156,27 +202,107 @@ class BriefingView(QWidget):
         self.find_bar.field.returnPressed.connect(self.find_next)
         self.find_bar.next.clicked.connect(self.find_next)
         self.find_bar.previous.clicked.connect(self.find_previous)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Progress")
+        self.progress.setTextVisible(True)
+        self.progress.hide()
 
-        side_by_side(self, self.contents, stack(self.text, self.find_bar, grow=0), (260, 900))
+        reading = stack(self.progress, self.text, self.find_bar, grow=1)
+        side_by_side(self, self.contents, reading, (260, 900))
+
+    def show_loading(self, message: str) -> None:
+        """A busy bar with ``message`` while a briefing is read (the text comes later)."""
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(message)
+        self.progress.show()
+
+    def hide_loading(self) -> None:
+        if not self.filling:
+            self.progress.hide()
 
     # -- content --------------------------------------------------------------------------
 
-    def set_briefing(self, briefing: Briefing, prose: RenderedProse) -> None:
+    def set_briefing(
+        self, briefing: Briefing, position: int | None = None, problems: Sequence[Problem] = ()
+    ) -> None:
+        """Show ``briefing``'s text from ``position`` (else where the reader last left it).
+
+        A long text goes in slices, one event-loop turn each, so the window keeps responding
+        while it fills; the progress bar shows how far it got. A briefing whose text could not be
+        rendered shows why (``problems``).
+        """
         self.remember_position()
         self.briefing = briefing
+        self._generation += 1
         self.text.folder = briefing.folder
         document = self.text.document()
+        document.setUndoRedoEnabled(False)
         document.setDefaultStyleSheet(PROSE_CSS)
         self.apply_zoom()
-        self.text.setHtml(title_block(briefing) + prose.html)
-        self.text.fit_measure()
-        self.headings = list(prose.toc)
-        self._blocks = self._anchor_blocks()
-        self._fill_contents()
+        self._blocks = {}
         self.highlighted_anchor = ""
+        self._pending_passage = ""
+        self._target_position = (
+            self.settings.reading_position(briefing.id) if position is None else position
+        )
+        rendered = briefing.rendered
+        self.headings = list(rendered.toc) if rendered else []
+        self._fill_contents()
+        if rendered is None:
+            self.text.setHtml(title_block(briefing) + unavailable_html(problems))
+            self._slices = []
+            self._finish_filling()
+            return
+        self._slices = slices(rendered.blocks)
+        self._slices[:1] = [title_block(briefing) + (self._slices[0] if self._slices else "")]
+        self._total = len(self._slices)
+        self.text.setHtml(self._slices.pop(0))
+        self.text.fit_measure()
+        self._index_new_blocks(document.begin())
+        if self._slices:
+            self.progress.setRange(0, self._total)
+            self.progress.setValue(1)
+            self.progress.setFormat("Laying out the text: %p%")
+            QTimer.singleShot(PROGRESS_DELAY_MS, self._show_progress)
+            generation = self._generation
+            QTimer.singleShot(0, lambda: self._fill_next(generation))
+        else:
+            self._finish_filling()
+
+    @property
+    def filling(self) -> bool:
+        """Whether part of the text is still to be laid out."""
+        return bool(self._slices)
+
+    def _show_progress(self) -> None:
+        if self._slices:
+            self.progress.show()
+
+    def _fill_next(self, generation: int) -> None:
+        if generation != self._generation or not self._slices:
+            return
+        document = self.text.document()
+        last = document.lastBlock()
+        cursor = QTextCursor(document)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        cursor.insertHtml(SLICE_JOINT + self._slices.pop(0))
+        self._index_new_blocks(last)
+        self.progress.setValue(self._total - len(self._slices))
+        if self._slices:
+            QTimer.singleShot(0, lambda: self._fill_next(generation))
+        else:
+            self._finish_filling()
+
+    def _finish_filling(self) -> None:
+        self.progress.hide()
         self.find(self.find_bar.field.text() if self.find_bar.isVisible() else "")
-        position = self.settings.reading_position(briefing.id)
+        position = self._target_position
         QTimer.singleShot(0, lambda: self.scroll_to_position(position))
+        if self._pending_passage:
+            anchor, self._pending_passage = self._pending_passage, ""
+            QTimer.singleShot(0, lambda: self.show_passage(anchor))
+        self.filled.emit()
 
     def top_position(self) -> int:
         """The character at the top of the view: unlike a pixel offset, it survives a change of
@@ -189,9 +315,13 @@ class BriefingView(QWidget):
         bar = self.text.verticalScrollBar()
         bar.setValue(bar.value() + self.text.cursorRect(cursor).top())
 
+    def reading_position(self) -> int:
+        """Where the reader is; while the text fills in, where they are about to be."""
+        return self._target_position if self.filling else self.top_position()
+
     def remember_position(self) -> None:
         if self.briefing is not None:
-            self.settings.set_reading_position(self.briefing.id, self.top_position())
+            self.settings.set_reading_position(self.briefing.id, self.reading_position())
 
     def _fill_contents(self) -> None:
         self.contents.clear()
@@ -233,10 +363,10 @@ class BriefingView(QWidget):
 
     # -- passages -------------------------------------------------------------------------
 
-    def _anchor_blocks(self) -> dict[str, QTextBlock]:
-        """Every anchor's block, found in one pass so scrolling and jumps are lookups."""
-        found: dict[str, QTextBlock] = {}
-        block = self.text.document().begin()
+    def _index_new_blocks(self, block: QTextBlock) -> None:
+        """Record the block of every anchor from ``block`` on, so jumps and scrolling are
+        lookups; each slice of a long text is indexed as it arrives."""
+        found = self._blocks
         while block.isValid():
             iterator = block.begin()
             while not iterator.atEnd():
@@ -244,37 +374,59 @@ class BriefingView(QWidget):
                     found.setdefault(name, block)
                 iterator += 1
             block = block.next()
-        return found
 
     def block_of(self, anchor: str) -> QTextBlock | None:
         return self._blocks.get(anchor)
 
     def show_passage(self, anchor: str) -> bool:
-        """Scroll ``anchor`` to the top and highlight its paragraph until the reader moves on."""
+        """Scroll ``anchor`` to the top and highlight its paragraph until the reader moves on.
+
+        While a long text is still filling in, the jump waits for the anchor's slice.
+        """
         block = self.block_of(anchor)
         if block is None:
+            known = self.briefing is not None and anchor in self.briefing.anchors
+            if self.filling and known:
+                self._pending_passage = anchor
+                return True
             return False
         self.text.scrollToAnchor(anchor)
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = QTextCursor(block)
-        selection.cursor.movePosition(
-            QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
-        )
-        selection.format.setBackground(highlight_colour(self.palette()))
-        selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        self.text.setExtraSelections([selection, *self._match_selections()])
         self.highlighted_anchor = anchor
+        self._update_selections()
         return True
 
     @Slot()
     def clear_highlight(self) -> None:
         if self.highlighted_anchor:
             self.highlighted_anchor = ""
-            self.text.setExtraSelections(self._match_selections())
+            self._update_selections()
 
     def highlighted_text(self) -> str:
         block = self.block_of(self.highlighted_anchor) if self.highlighted_anchor else None
         return block.text() if block is not None else ""
+
+    def _update_selections(self) -> None:
+        """The one place that sets the text's extra selections: the highlighted passage under
+        the find matches, so neither hides the other."""
+        selections = []
+        block = self.block_of(self.highlighted_anchor) if self.highlighted_anchor else None
+        if block is not None:
+            passage = QTextEdit.ExtraSelection()
+            passage.cursor = QTextCursor(block)
+            passage.cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            passage.format.setBackground(highlight_colour(self.palette()))
+            passage.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            selections.append(passage)
+        for cursor in self.matches:
+            match = QTextEdit.ExtraSelection()
+            match.cursor = cursor
+            match.format = QTextCharFormat()
+            match.format.setBackground(QColor("#ffe066"))
+            match.format.setForeground(QColor("#000000"))
+            selections.append(match)
+        self.text.setExtraSelections(selections)
 
     # -- find -----------------------------------------------------------------------------
 
@@ -301,7 +453,7 @@ class BriefingView(QWidget):
             cursor = self.text.textCursor()
             cursor.clearSelection()
             self.text.setTextCursor(cursor)
-            self.text.setExtraSelections([])
+            self._update_selections()
             self.find_bar.count.setText("No matches" if needle else "")
 
     @Slot()
@@ -322,19 +474,8 @@ class BriefingView(QWidget):
         self.match_index = index
         self.text.setTextCursor(self.matches[index])
         self.text.ensureCursorVisible()
-        self.text.setExtraSelections(self._match_selections())
+        self._update_selections()
         self.find_bar.count.setText(f"{index + 1} of {len(self.matches)}")
-
-    def _match_selections(self) -> list[QTextEdit.ExtraSelection]:
-        selections = []
-        for cursor in self.matches:
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format = QTextCharFormat()
-            selection.format.setBackground(QColor("#ffe066"))
-            selection.format.setForeground(QColor("#000000"))
-            selections.append(selection)
-        return selections
 
     # -- zoom -----------------------------------------------------------------------------
 

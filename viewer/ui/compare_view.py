@@ -250,6 +250,11 @@ class CompareView(QWidget):
             combo.blockSignals(False)
         self._refresh()
 
+    def compare_if_known(self, actor_a: str, actor_b: str) -> None:
+        """Compare the two, if both are still actors that can be picked."""
+        if self.combo_a.findData(actor_a) >= 0 and self.combo_b.findData(actor_b) >= 0:
+            self.compare(actor_a, actor_b)
+
     def _refresh(self) -> None:
         a, b = self.pair()
         if self.briefing is None or not a or not b:

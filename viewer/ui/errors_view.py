@@ -1,7 +1,10 @@
-"""The list of problems of a briefing that could not be opened, one location per row."""
+"""A briefing's problems, one ``file:line:col`` per row: the page of a briefing that cannot be
+opened, and the panel beside one that can (a saved version with errors, text that could not be
+shown)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -31,13 +34,9 @@ class ErrorsView(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(hint)
 
-    def show_problems(self, folder: str, problems: tuple[Problem, ...]) -> None:
-        errors = sum(p.is_error for p in problems)
-        self.heading.setText(
-            f"<b>{escape(folder)}</b> cannot be opened: "
-            f"{errors} error{'s' if errors != 1 else ''}. "
-            "Fix these and open it again (File ▸ Open)."
-        )
+    def show_problems(self, heading: str, problems: Sequence[Problem]) -> None:
+        """List ``problems`` under ``heading`` (rich text; the caller escapes what it quotes)."""
+        self.heading.setText(heading)
         self.list.clear()
         for problem in problems:
             item = QListWidgetItem(str(problem))
@@ -47,3 +46,17 @@ class ErrorsView(QWidget):
 
     def copy_location(self, item: QListWidgetItem) -> None:
         QGuiApplication.clipboard().setText(item.data(LOCATION_ROLE))
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def cannot_open_heading(folder: str, problems: Sequence[Problem], watching: bool) -> str:
+    errors = sum(p.is_error for p in problems)
+    after = (
+        "Fix these and save: the briefing opens by itself."
+        if watching
+        else "Fix these and open it again (File ▸ Open)."
+    )
+    return f"<b>{escape(folder)}</b> cannot be opened: {plural(errors, 'error')}. {after}"

@@ -3,16 +3,20 @@ navigation requests to the right tab. It holds no feature logic of its own."""
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QTabWidget,
@@ -21,14 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import __version__
-from viewer.domain.loader import load_briefing
+from viewer.domain.loader import LoadResult
 from viewer.domain.model import Briefing
-from viewer.domain.render import render_briefing
+from viewer.domain.problems import Problem
 from viewer.ui import actions as action_table
 from viewer.ui.briefing_view import BriefingView
-from viewer.ui.errors_view import ErrorsView
+from viewer.ui.errors_view import ErrorsView, cannot_open_heading, plural
+from viewer.ui.loading import BriefingLoader
 from viewer.ui.navigation import EXTERNAL_SCHEMES, Navigator, Target
 from viewer.ui.settings import Settings
+from viewer.ui.watching import BriefingWatcher
 
 if TYPE_CHECKING:
     from viewer.ui.actors_view import ActorsView
@@ -38,13 +44,33 @@ if TYPE_CHECKING:
 
 APP_NAME = "Briefing Viewer"
 TAB_BRIEFING, TAB_THEMES, TAB_ACTORS, TAB_MATRIX, TAB_COMPARE = range(5)
+LOADING_DELAY_MS = 150
+"""A briefing that loads faster than this shows no busy bar."""
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    opened = Signal(bool)
+    """A requested briefing is shown (True), or it could not be (False: its problems are)."""
+
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, watch: bool = True
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.briefing: Briefing | None = None
+        self.path: Path | None = None
+        """The folder shown, or being opened."""
+        self._request = 0
+        self._reloading = False
+        self._loading_shown_for = 0
+        self._shown_at = datetime.datetime.now()
+        self._restore: dict[int, Callable[[], None]] = {}
+        self._prose_problems: tuple[Problem, ...] = ()
+        self.loader = BriefingLoader(self)
+        self.loader.loaded.connect(self._loaded)
+        self.watcher = BriefingWatcher(self) if watch else None
+        if self.watcher is not None:
+            self.watcher.changed.connect(self.reload)
         self.navigator = Navigator(self)
         self.navigator.accepts = self._can_show
         self.setWindowTitle(APP_NAME)
@@ -67,6 +93,16 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.tabs)
         self.pages.addWidget(self.errors_view)
         self.setCentralWidget(self.pages)
+        self.problems_view = ErrorsView()
+        self.problems_dock = QDockWidget("Problems", self)
+        self.problems_dock.setObjectName("problems")
+        self.problems_dock.setWidget(self.problems_view)
+        self.problems_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.problems_dock.hide()
 
         self.actions = action_table.build(self)
         self._build_menus()
@@ -79,13 +115,17 @@ class MainWindow(QMainWindow):
     # -- set-up ---------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        menus: dict[str, object] = {}
+        menus: dict[str, QMenu] = {}
         for spec in action_table.ACTIONS:
             menu = menus.get(spec.menu)
             if menu is None:
                 menu = menus[spec.menu] = self.menuBar().addMenu(spec.menu)
-            menu.addAction(self.actions[spec.name])  # type: ignore[attr-defined]
+            menu.addAction(self.actions[spec.name])
             self.addAction(self.actions[spec.name])
+        problems = self.problems_dock.toggleViewAction()
+        problems.setText("&Problems")
+        menus["&View"].addSeparator()
+        menus["&View"].addAction(problems)
 
     def _connect(self) -> None:
         handlers = {
@@ -124,33 +164,132 @@ class MainWindow(QMainWindow):
 
     # -- opening --------------------------------------------------------------------------
 
-    def open_briefing(self, path: Path) -> bool:
-        """Load ``path``; on errors show them in the window, keeping the app running."""
+    def open_briefing(self, path: Path) -> None:
+        """Start loading ``path``; :attr:`opened` says how it went. The window stays responsive
+        meanwhile, and a briefing with errors shows them, keeping the app running."""
         self.briefing_view.remember_position()
-        result = load_briefing(path, use_cache=True)
         self.settings.last_briefing = str(path)
+        self.path = path
+        self._load(reloading=False)
+
+    @Slot()
+    def reload(self) -> None:
+        """Load the open briefing again (an author saved a file of it)."""
+        if self.path is not None:
+            self._load(reloading=True)
+
+    def _load(self, reloading: bool) -> None:
+        assert self.path is not None
+        self._reloading = reloading
+        self._request = self.loader.load(self.path)
+        verb = "Reloading" if reloading else "Opening"
+        self.statusBar().showMessage(f"{verb} {self.path}…")
+        request = self._request
+        QTimer.singleShot(LOADING_DELAY_MS, lambda: self._show_loading(request))
+
+    def _show_loading(self, request: int) -> None:
+        if request == self._request and self._loading_shown_for != request:
+            self._loading_shown_for = request
+            if self.briefing is None:
+                self.briefing_view.show_loading("Reading the briefing…")
+
+    def _loaded(self, result: LoadResult, request: int) -> None:
+        if request != self._request:
+            return  # overtaken by a newer request
+        self._request = 0
+        self.briefing_view.hide_loading()
+        self.statusBar().clearMessage()
+        if self.watcher is not None:
+            self.watcher.watch(result.folder, result.files)
+        keep_shown = self._reloading and self.briefing is not None
+        if keep_shown and result.errors:
+            when = self._shown_at.strftime("%H:%M:%S")
+            self._show_problems(
+                f"<b>The saved version has {plural(len(result.errors), 'error')}</b>; "
+                f"showing the version loaded at {when}. Fix these and save again.",
+                result.problems,
+            )
+            self.opened.emit(False)
+            return
         if result.briefing is None:
-            self.briefing = None
-            self.navigator.reset()
-            self.errors_view.show_problems(str(path), result.problems)
-            self.pages.setCurrentWidget(self.errors_view)
-            self.setWindowTitle(f"{path} (errors) — {APP_NAME}")
-            self._set_briefing_actions(False)
-            return False
-        briefing = result.briefing
-        self.briefing = briefing
-        self._stale = set(range(self.tabs.count()))
-        self.pages.setCurrentWidget(self.tabs)
-        self.tabs.blockSignals(True)
-        self.tabs.setCurrentIndex(TAB_BRIEFING)
-        self.tabs.blockSignals(False)
-        self._fill_tab(TAB_BRIEFING)
+            self._show_cannot_open(result)
+            self.opened.emit(False)
+            return
+        restore = self._capture_selection() if keep_shown else {}
+        self._show(result, restore)
+        self.opened.emit(True)
+
+    def _show_cannot_open(self, result: LoadResult) -> None:
+        self.briefing = None
         self.navigator.reset()
+        self.problems_dock.hide()
+        watching = self.watcher is not None
+        self.errors_view.show_problems(
+            cannot_open_heading(str(result.folder), result.problems, watching), result.problems
+        )
+        self.pages.setCurrentWidget(self.errors_view)
+        self.setWindowTitle(f"{result.folder} (errors) — {APP_NAME}")
+        self._set_briefing_actions(False)
+
+    def _show(self, result: LoadResult, restore: dict[int, Callable[[], None]]) -> None:
+        briefing = result.briefing
+        assert briefing is not None
+        position = self.briefing_view.reading_position() if restore else None
+        tab = self.tabs.currentIndex() if restore else TAB_BRIEFING
+        self.briefing = briefing
+        self._shown_at = datetime.datetime.now()
+        self._restore = restore
+        self._stale = set(range(self.tabs.count()))
+        self._prose_problems = result.errors
+        self.pages.setCurrentWidget(self.tabs)
+        with QSignalBlocker(self.tabs):
+            self.tabs.setCurrentIndex(tab)
+        self._stale.discard(TAB_BRIEFING)
+        with self.navigator.quiet():
+            self.briefing_view.set_briefing(briefing, position, result.errors)
+        self._fill_tab(tab)
+        if not restore:
+            self.navigator.reset()
         self.setWindowTitle(f"{briefing.title} — {APP_NAME}")
         self._set_briefing_actions(True)
-        if result.warnings:
-            self.statusBar().showMessage(f"{len(result.warnings)} warning(s) while loading", 8000)
-        return True
+        if result.errors:
+            self._show_problems(
+                f"<b>{plural(len(result.errors), 'error')}</b> in this briefing; the rest of it "
+                "works.",
+                result.problems,
+            )
+        else:
+            self.problems_dock.hide()
+            if result.warnings:
+                self.statusBar().showMessage(
+                    f"{plural(len(result.warnings), 'warning')} while loading "
+                    "(View ▸ Problems lists them)",
+                    8000,
+                )
+                self.problems_view.show_problems(
+                    f"<b>{plural(len(result.warnings), 'warning')}</b>", result.problems
+                )
+
+    def _show_problems(self, heading: str, problems: tuple[Problem, ...]) -> None:
+        self.problems_view.show_problems(heading, problems)
+        self.problems_dock.show()
+
+    def _capture_selection(self) -> dict[int, Callable[[], None]]:
+        """How to put back what the reader had selected in each built tab, after a reload."""
+        restore: dict[int, Callable[[], None]] = {}
+        if TAB_THEMES in self._views and (theme := self.themes_view.current_theme()):
+            restore[TAB_THEMES] = lambda: self.themes_view.show_theme(theme)
+        if TAB_ACTORS in self._views and (actor := self.actors_view.current_actor()):
+            restore[TAB_ACTORS] = lambda: self.actors_view.show_actor(actor)
+        matrix = self._views.get(TAB_MATRIX)
+        if matrix is not None and self.matrix_view.table.currentIndex().isValid():
+            cell = self.matrix_view.current_ids()
+            restore[TAB_MATRIX] = lambda: self.matrix_view.select_if_shown(*cell)
+        if TAB_COMPARE in self._views:
+            pair = self.compare_view.pair()
+            restore[TAB_COMPARE] = lambda: self.compare_view.compare_if_known(*pair)
+        restore[TAB_BRIEFING] = lambda: None
+        return restore
 
     def _view(self, tab: int) -> QWidget:
         """The tab's view, built the first time it is needed.
@@ -206,9 +345,10 @@ class MainWindow(QMainWindow):
         briefing = self.briefing
         with self.navigator.quiet():
             if tab == TAB_BRIEFING:
-                self.briefing_view.set_briefing(briefing, render_briefing(briefing, use_cache=True))
+                self.briefing_view.set_briefing(briefing, problems=self._prose_problems)
             else:
                 self._view(tab).set_briefing(briefing)  # type: ignore[attr-defined]
+            self._restore.pop(tab, lambda: None)()
 
     def _set_briefing_actions(self, enabled: bool) -> None:
         for name in (

@@ -344,7 +344,7 @@ class MatrixView(QWidget):
         self._after_reset()
         first = self._first_stance()
         if first:
-            self._select(*first)
+            self.select_if_shown(*first)
         else:
             self.detail.setHtml("<p><i>This briefing records no stances.</i></p>")
 
@@ -461,7 +461,7 @@ class MatrixView(QWidget):
         if self.briefing is not None:
             self.detail.setHtml(issue_page(self.briefing, self.briefing.issue_by_id[issue_id]))
 
-    def _select(self, actor_id: str, issue_id: str) -> bool:
+    def select_if_shown(self, actor_id: str, issue_id: str) -> bool:
         index = self.model.index_of(actor_id, issue_id)
         if not index.isValid():
             return False
@@ -503,7 +503,7 @@ class MatrixView(QWidget):
         """Select the stance's cell (clearing filters that hide it) and show its detail."""
         if self.briefing is None or not self.model.index_of(actor_id, issue_id).isValid():
             self._clear_filters()
-        self._select(actor_id, issue_id)
+        self.select_if_shown(actor_id, issue_id)
 
     # -- output -------------------------------------------------------------------------------
 

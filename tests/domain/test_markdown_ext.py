@@ -1,0 +1,121 @@
+"""The one parse of the prose: HTML, contents and every anchor with the place it is written."""
+
+from __future__ import annotations
+
+from viewer.domain.markdown_ext import render
+from viewer.domain.prose import NamedActor, RenderedProse
+
+RUSSIA = NamedActor("russia", ("Russia", "Moscow"))
+IRAN = NamedActor("iran", ("Iran",))
+
+
+def anchors(rendered: RenderedProse) -> dict[str, str]:
+    return {anchor.id: str(anchor.location) for anchor in rendered.anchors}
+
+
+def test_first_mention_per_paragraph_links_to_the_actor() -> None:
+    html = render(
+        [("b.md", "Russia and Iran met; Moscow and Iran agreed.\n\nIran again.")], [RUSSIA, IRAN]
+    ).html
+    assert html.count('href="actor:russia"') == 1
+    assert html.count('href="actor:iran"') == 2
+    assert "Moscow and Iran agreed" in html
+
+
+def test_names_inside_links_code_and_headings_stay_plain() -> None:
+    text = "# Iran\n\n[Iran](https://example.org) `Iran`\n"
+    assert "actor:iran" not in render([("b.md", text)], [IRAN]).html
+
+
+def test_a_name_inside_a_longer_proper_name_is_not_linked() -> None:
+    html = render([("b.md", "The Carnegie Moscow Center wrote on it. Yet Russia acted.")], [RUSSIA])
+    assert html.html.count('href="actor:russia"') == 1
+    assert '<a class="actor" href="actor:russia">Russia</a> acted' in html.html
+
+
+def test_raw_html_is_escaped() -> None:
+    html = render([("b.md", '<script>alert(1)</script>\n\n<b onclick="x">b</b>')]).html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<b " not in html
+
+
+def test_every_kind_of_anchor_is_found_where_it_is_written() -> None:
+    text = (
+        "# Key judgements\n"  # 1
+        "\n"
+        "Text.\n"
+        "{: #kj }\n"  # 4
+        "\n"
+        "Setext heading\n"  # 6
+        "--------------\n"
+        "\n"
+        "## Key judgements\n"  # 9: a second heading of the same name gets a new id
+        "\n"
+        "```\n"
+        "# not a heading\n"
+        "{: #not-an-anchor }\n"
+        "```\n"
+        "\n"
+        "## Custom {: #own }\n"  # 16
+        "\n"
+        "A claim.[^note]\n"  # 18
+        "\n"
+        "~~~ { #listing .python }\n"  # 20
+        "x = 1\n"
+        "~~~\n"
+        "\n"
+        "[^note]: The source.\n"  # 24
+    )
+    found = anchors(render([("a.md", "# First file\n"), ("b.md", text)]))
+    assert found == {
+        "first-file": "a.md:1:1",
+        "key-judgements": "b.md:1:1",
+        "kj": "b.md:4:4",
+        "setext-heading": "b.md:6:1",
+        "key-judgements_1": "b.md:9:1",
+        "own": "b.md:16:14",
+        "fnref:note": "b.md:18:9",
+        "listing": "b.md:20:7",
+        "fn:note": "b.md:24:1",
+    }
+
+
+def test_a_fence_closed_by_a_longer_one_hides_the_headings_inside_it() -> None:
+    """Python-Markdown closes a fence only with the same fence: what it renders as code defines
+    no anchor, and the ids after the real end are where they are."""
+    text = "~~~\ncode\n~~~~~\n\n## Swallowed\n\n~~~\n\n## After\n"
+    rendered = render([("b.md", text)])
+    assert anchors(rendered) == {"after": "b.md:9:1"}
+    assert "## Swallowed" in rendered.html
+    assert "Swallowed</h2>" not in rendered.html
+
+
+def test_attribute_list_after_a_blank_line_is_a_located_warning() -> None:
+    rendered = render([("b.md", "Para.\n\n{: #late }\n")])
+    assert "late" not in anchors(rendered)
+    (problem,) = rendered.problems
+    assert str(problem.location) == "b.md:3:1"
+    assert not problem.is_error
+
+
+def test_an_id_given_twice_is_an_error_at_the_second() -> None:
+    rendered = render([("b.md", "One.\n{: #same }\n\nTwo.\n{: #same }\n")])
+    (problem,) = rendered.problems
+    assert problem.is_error
+    assert str(problem.location) == "b.md:5:4"
+    assert "first at b.md:2:4" in problem.message
+
+
+def test_blocks_are_the_top_level_elements_of_the_html() -> None:
+    rendered = render([("b.md", "# T\n\nPara.\n\n- a\n- b\n\n| x |\n|---|\n| 1 |\n")])
+    assert [block.split(">")[0] for block in rendered.blocks] == [
+        '<h1 id="t"',
+        "<p",
+        "<ul",
+        "<table",
+    ]
+
+
+def test_rendered_prose_survives_its_json_form() -> None:
+    rendered = render([("b.md", "# T\n\nA.[^1]\n\nB.\n\n{: #x}\n\n[^1]: n\n")], [IRAN])
+    assert RenderedProse.from_json(rendered.to_json()) == rendered

@@ -1,0 +1,195 @@
+"""Rendering prose in a child process, so that no text can freeze or crash the app.
+
+The bounds in ``prose_limits`` turn away the known slow shapes of input; this is the layer under
+them. A child process (``python -m viewer.domain.prose_worker``) renders, and the caller waits at
+most :data:`RENDER_SECONDS`: a render that takes longer is stopped by killing the child, and one
+that crashes it (a deep recursion, memory exhausted) ends the child, not the app. The child is
+kept between requests, so a viewer or ``validate`` pays for starting Python and importing
+Markdown once.
+
+Requests and replies are JSON, each preceded by its length as 8 bytes: nothing but plain data
+crosses the pipe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import resource
+import selectors
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from viewer.domain.prose import NamedActor, RenderedProse
+
+RENDER_SECONDS = 10.0
+"""The most any one rendering may take, from the request to the reply."""
+MEMORY_BYTES = 4 * 1024**3
+"""Address space the child may use; beyond it, rendering fails with a clear message."""
+_HEADER = 8
+
+
+class RenderFailed(Exception):
+    """The prose could not be rendered; the message says why, in the reader's words."""
+
+
+def _send(stream: BinaryIO, payload: dict) -> None:
+    data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    stream.write(len(data).to_bytes(_HEADER, "big") + data)
+    stream.flush()
+
+
+def _receive_exactly(stream: BinaryIO, size: int) -> bytes:
+    chunks = []
+    while size:
+        chunk = stream.read(size)
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+class ProseRenderer:
+    """Renders in a child process that is started on first use and replaced after a failure.
+
+    Safe to call from any thread: requests are served one at a time.
+    """
+
+    def __init__(self, seconds: float = RENDER_SECONDS) -> None:
+        self.seconds = seconds
+        self._process: subprocess.Popen[bytes] | None = None
+        self._lock = threading.Lock()
+
+    def render(
+        self, files: Sequence[tuple[str, str]], actors: Sequence[NamedActor] = ()
+    ) -> RenderedProse:
+        """The rendered prose of ``files`` (shown name, text); raises :class:`RenderFailed`."""
+        request = {
+            "files": [[name, text] for name, text in files],
+            "actors": [[actor.id, list(actor.names)] for actor in actors],
+        }
+        with self._lock:
+            reply = self._exchange(request)
+        if "failure" in reply:
+            raise RenderFailed(str(reply["failure"]))
+        return RenderedProse.from_json(reply)
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self._process is None or self._process.poll() is not None:
+            root = str(Path(__file__).resolve().parents[2])
+            environment = dict(os.environ)
+            environment["PYTHONPATH"] = os.pathsep.join(
+                part for part in (root, environment.get("PYTHONPATH", "")) if part
+            )
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "viewer.domain.prose_worker"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                env=environment,
+            )
+        return self._process
+
+    def _exchange(self, request: dict) -> dict:
+        deadline = time.monotonic() + self.seconds
+        process = self._start()
+        assert process.stdin is not None and process.stdout is not None
+        try:
+            _send(process.stdin, request)
+            size = int.from_bytes(self._read(process, _HEADER, deadline), "big")
+            return json.loads(self._read(process, size, deadline))
+        except TimeoutError:
+            self.close()
+            raise RenderFailed(
+                f"rendering took longer than {self.seconds:g} seconds and was stopped"
+            ) from None
+        except (OSError, EOFError, ValueError):
+            code = self.close()
+            how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+            raise RenderFailed(f"the renderer stopped unexpectedly ({how})") from None
+
+    @staticmethod
+    def _read(process: subprocess.Popen[bytes], size: int, deadline: float) -> bytes:
+        """``size`` bytes of the reply, or TimeoutError when the deadline passes first."""
+        stream = process.stdout
+        assert stream is not None
+        descriptor = stream.fileno()
+        chunks: list[bytes] = []
+        with selectors.DefaultSelector() as selector:
+            selector.register(descriptor, selectors.EVENT_READ)
+            while size:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not selector.select(remaining):
+                    raise TimeoutError
+                chunk = os.read(descriptor, min(size, 1 << 20))
+                if not chunk:
+                    raise EOFError
+                chunks.append(chunk)
+                size -= len(chunk)
+        return b"".join(chunks)
+
+    def close(self) -> int | None:
+        """Stop the child; returns how it ended (None if there was none)."""
+        process, self._process = self._process, None
+        if process is None:
+            return None
+        with contextlib.suppress(OSError):
+            process.kill()
+        for stream in (process.stdin, process.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+        return process.wait()
+
+
+_shared: ProseRenderer | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_renderer() -> ProseRenderer:
+    """The process's renderer: one child serves every load, so it starts once."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = ProseRenderer()
+        return _shared
+
+
+def _serve(source: BinaryIO, sink: BinaryIO) -> None:
+    """The child's loop: one reply per request until the parent closes the pipe."""
+    from viewer.domain.markdown_ext import render
+
+    while True:
+        try:
+            size = int.from_bytes(_receive_exactly(source, _HEADER), "big")
+            request = json.loads(_receive_exactly(source, size))
+        except EOFError:
+            return
+        try:
+            files = [(str(name), str(text)) for name, text in request["files"]]
+            actors = [NamedActor(str(i), tuple(map(str, names))) for i, names in request["actors"]]
+            reply = render(files, actors).to_json()
+        except RecursionError:
+            reply = {"failure": "the text is nested too deeply to be shown"}
+        except MemoryError:
+            reply = {"failure": "the text needs more memory than the renderer may use"}
+        except Exception as exc:  # the child reports every failure; the parent decides
+            reply = {"failure": f"the renderer failed: {type(exc).__name__}: {exc}"}
+        _send(sink, reply)
+
+
+def main() -> None:
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
+    _serve(sys.stdin.buffer, sys.stdout.buffer)
+
+
+if __name__ == "__main__":
+    main()

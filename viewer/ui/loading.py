@@ -1,0 +1,48 @@
+"""Loading briefings off the window's thread, so reading a large or hostile one never freezes it.
+
+Parsing YAML and CSV runs in a thread; rendering the prose runs in the worker process (see
+``viewer.domain.prose_worker``), which the thread waits for. The window hears the result through
+a queued signal. Every request has a number, so a result that a newer request has overtaken
+(a reader opening another briefing, an author saving twice) is ignored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from viewer.domain.loader import LoadResult, load_briefing
+from viewer.domain.problems import Location, Problem
+
+
+class BriefingLoader(QObject):
+    loaded = Signal(object, int)
+    """A :class:`LoadResult` and the number of the request it answers."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.latest = 0
+
+    def load(self, path: Path) -> int:
+        """Start loading ``path``; returns the request's number."""
+        self.latest += 1
+        request = self.latest
+        worker = threading.Thread(
+            target=self._run, args=(path, request), name=f"load {path}", daemon=True
+        )
+        worker.start()
+        return request
+
+    def _run(self, path: Path, request: int) -> None:
+        try:
+            result = load_briefing(path, use_cache=True)
+        except Exception as exc:  # reported in the window, like any other problem
+            traceback.print_exc()
+            problem = Problem(Location(str(path)), f"could not be read: {exc}")
+            result = LoadResult(path, None, (problem,))
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            self.loaded.emit(result, request)
