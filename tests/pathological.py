@@ -42,9 +42,15 @@ CLASSES: dict[str, Callable[[], str]] = {
         + "\n\n".join(f"[^{n}]: Note {n}." for n in range(5_000))
     ),
     "one-footnote-many-times": lambda: "See[^a] " * 3_000 + "\n\n[^a]: The note.",
-    "headings": lambda: "\n\n".join(f"## Heading {n}\n\nText {n}." for n in range(5_000)),
+    "headings": lambda: "\n\n".join(f"## Heading {n}\n\nText {n}." for n in range(3_000)),
+    "too-many-headings": lambda: "\n\n".join(f"## Heading {n}" for n in range(6_000)),
     "megabyte-paragraph": lambda: "word " * 210_000,
     "images": lambda: " ".join(f"![figure {n}](missing-{n}.png)" for n in range(5_000)),
+    "long-code-block": lambda: "```\n" + "let x = compute(x);\n" * 50_000 + "```",
+    "long-list": lambda: "\n".join(f"- item {n}" for n in range(50_000)),
+    "long-quote": lambda: "\n>\n".join(f"> Quoted paragraph {n}." for n in range(20_000)),
+    "link-openers-near-the-limit": lambda: "\n\n".join("[a](" * 150 + " x" for _ in range(40)),
+    "tables-at-the-limit": lambda: "\n\n".join(_table(39, 50) for _ in range(5)),
     "unclosed-fences": lambda: "\n".join("~" * (3 + n) + "\ncode" for n in range(2_000)),
 }
 """Every class of hostile prose, by name."""

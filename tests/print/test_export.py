@@ -104,6 +104,7 @@ def test_outline_points_at_the_page_of_each_section(bundled, bundled_pdf, bundle
 def test_internal_links_resolve(bundled_pdf: Path) -> None:
     reader = PdfReader(bundled_pdf)
     names = reader.named_destinations
+    assert {"fn:1", "fnref:1", "fn:2", "fnref:2"} <= set(names), "footnotes and their way back"
     internal = 0
     for page in reader.pages:
         for annotation in page.get("/Annots") or []:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
@@ -36,11 +36,19 @@ def click_link(qtbot, browser: QTextBrowser, href: str, occurrence: int = 0) -> 
             fragment = iterator.fragment()
             if fragment.charFormat().anchorHref() == href:
                 if seen == occurrence:
-                    cursor = QTextCursor(browser.document())
-                    cursor.setPosition(fragment.position() + fragment.length() // 2)
-                    browser.setTextCursor(cursor)
+                    start = QTextCursor(browser.document())
+                    start.setPosition(fragment.position())
+                    end = QTextCursor(browser.document())
+                    end.setPosition(fragment.position() + fragment.length())
+                    browser.setTextCursor(start)
                     browser.ensureCursorVisible()
-                    centre = browser.cursorRect(cursor).center()
+                    left, right = browser.cursorRect(start), browser.cursorRect(end)
+                    if right.top() != left.top():  # the link wraps: click its first character
+                        end.setPosition(fragment.position() + 1)
+                        right = browser.cursorRect(end)
+                    centre = QPoint(
+                        (left.center().x() + right.center().x()) // 2, left.center().y()
+                    )
                     qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=centre)
                     return
                 seen += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QTextCursor
 
 from tests.ui.helpers import click_link, link_hrefs, open_and_wait
 from viewer.ui.main_window import TAB_ACTORS, TAB_BRIEFING, TAB_MATRIX, TAB_THEMES, MainWindow
@@ -189,3 +190,42 @@ def test_lists_are_usable_without_a_mouse(qtbot, window: MainWindow, bundled) ->
     qtbot.keyClick(themes, Qt.Key.Key_Down)
     assert window.themes_view.current_theme() == bundled.themes[1].id
     assert bundled.themes[1].title in window.themes_view.detail.toPlainText()
+
+
+def anchor_in_view(view, anchor: str) -> bool:
+    """Whether the place the anchor names is on screen in the reading view."""
+    block = view.block_of(anchor)
+    fragments = block.begin()
+    while anchor not in fragments.fragment().charFormat().anchorNames():
+        fragments += 1
+    cursor = QTextCursor(block)
+    cursor.setPosition(fragments.fragment().position())
+    return 0 <= view.text.cursorRect(cursor).top() < view.text.viewport().height()
+
+
+def test_every_in_document_link_of_the_bundled_briefing_moves_the_view(
+    qtbot, window: MainWindow, bundled
+) -> None:
+    view = window.briefing_view
+    targets = sorted({href for href in link_hrefs(view.text) if href.startswith("#")})
+    assert {"#fn:1", "#fn:2", "#fnref:1", "#fnref:2"} <= set(targets)
+    for href in targets:
+        anchor = href[1:]
+        assert anchor in bundled.anchors, href
+        click_link(qtbot, view.text, href)
+        assert window.tabs.currentIndex() == TAB_BRIEFING
+        assert view.highlighted_anchor == anchor, href
+        qtbot.waitUntil(lambda anchor=anchor: anchor_in_view(view, anchor))
+
+
+def test_footnote_and_its_back_link_round_trip(qtbot, window: MainWindow) -> None:
+    view = window.briefing_view
+    bar = view.text.verticalScrollBar()
+    click_link(qtbot, view.text, "#fn:2")
+    at_note = bar.value()
+    assert "does not name the base" in view.highlighted_text()
+    click_link(qtbot, view.text, "#fnref:2")
+    assert bar.value() < at_note
+    assert "Iranian air base" in view.highlighted_text()
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert view.highlighted_anchor == "fn:2"

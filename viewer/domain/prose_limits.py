@@ -24,12 +24,15 @@ from viewer.domain.problems import Location, Problem
 
 MB = 1024 * 1024
 
-MAX_PROSE_BYTES = 4 * MB
-"""All prose files together: about 600,000 words, several books."""
+MAX_PROSE_BYTES = 2 * MB
+"""All prose files together: about 300,000 words, five times the longest real document measured
+(an RFC of 370 KB); it renders in about 4 s and prints on some 800 pages."""
 MAX_NESTING = 20
 """Lists and block quotes inside one another."""
 MAX_BLOCK_CHARS = 100_000
 """One paragraph, list item, heading or table row."""
+MAX_RUN_CHARS = 200_000
+"""One list, block quote or code block: each is laid out (and printed) as a single piece."""
 MAX_MARKUP = 10_000
 """Markup characters (``& < [ ] * _ ` ! \\``) in one paragraph, outside code."""
 MAX_UNMATCHED_BRACKETS = 200
@@ -43,6 +46,9 @@ MAX_EMPHASIS_DEPTH = 50
 """Emphasis opened inside emphasis, in one paragraph."""
 MAX_TABLE_COLUMNS = 50
 MAX_TABLE_CELLS = 2_000
+MAX_HEADINGS = 5_000
+"""Each is a line of the contents and a bookmark of the PDF; the longest real document measured
+has 135."""
 MAX_FOOTNOTES = 1_000
 MAX_REFERENCES_PER_FOOTNOTE = 100
 MAX_IMAGES = 500
@@ -51,6 +57,7 @@ _FENCE = re.compile(r"(`{3,}|~{3,})")
 _QUOTES = re.compile(r"(?: {0,3}> ?)*")
 _LIST_ITEM = re.compile(r"( *)([-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _HEADING = re.compile(r" {0,3}#{1,6}(?:\s|$)")
+_SETEXT = re.compile(r" {0,3}(?:=+|-+) *$")
 _RULE = re.compile(r" {0,3}([-*_])(?: *\1){2,} *$")
 _TABLE_SEPARATOR = re.compile(r" *\|? *:?-+:? *(?:\| *:?-+:? *)*\|? *$")
 _FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]]+)\]:", re.MULTILINE)
@@ -87,14 +94,24 @@ def check(files: Sequence[tuple[str, str]]) -> list[Problem]:
                 f"{MAX_PROSE_BYTES // MB} MB",
             )
         )
-        return problems
     footnotes: Counter[str] = Counter()
     references: Counter[str] = Counter()
     first_reference: dict[str, Location] = {}
     images = 0
+    headings = 0
     for name, text in files:
         scan = _Scan(name, text.split("\n"))
         problems.extend(scan.problems)
+        if headings <= MAX_HEADINGS < headings + len(scan.headings):
+            line = scan.headings[MAX_HEADINGS - headings]
+            problems.append(
+                Problem(
+                    Location(name, line),
+                    f"more than {MAX_HEADINGS:,} headings; the limit keeps the contents and the "
+                    "printed outline usable",
+                )
+            )
+        headings += len(scan.headings)
         for block in scan.blocks:
             problems.extend(_check_block(block))
             body = block.text
@@ -142,14 +159,27 @@ def _at(block: _Block, offset: int) -> Location:
     return Location(block.file, block.line + line, column + 1)
 
 
+@dataclass
+class _Run:
+    """A top-level list, block quote or code block, however many paragraphs it holds."""
+
+    kind: str
+    line: int
+    chars: int = 0
+
+
 class _Scan:
-    """Splits a file into blocks, skipping code, and checks nesting and tables on the way."""
+    """Splits a file into blocks, skipping code, and checks nesting, tables and the size of
+    lists, quotes and code blocks on the way."""
 
     def __init__(self, name: str, lines: list[str]) -> None:
         self.name = name
         self.lines = lines
         self.blocks: list[_Block] = []
         self.problems: list[Problem] = []
+        self.headings: list[int] = []
+        """Lines of the headings."""
+        self.run: _Run | None = None
         self.fence_lines: dict[str, list[int]] = {}
         """Line numbers (from 1) of the lines that could close each fence."""
         for number, line in enumerate(lines, start=1):
@@ -170,13 +200,17 @@ class _Scan:
         block: _Block | None = None
         for number, raw in enumerate(self.lines, start=1):
             if fence_open:
+                self._grow("code block", number, raw)
                 if raw.rstrip(" ") == fence:
                     fence_open = False
+                    self._end_run()
                 continue
             opening = _FENCE.match(raw)
             if opening and self._closes_later(opening.group(1), number):
                 fence, fence_open = opening.group(1), True
                 block = None
+                self._end_run()
+                self._grow("code block", number, raw)
                 continue
             line, quotes = self._unquote(raw)
             if not line.strip():
@@ -191,9 +225,21 @@ class _Scan:
             elif in_code and indent < 4 * (len(list_indents) + 1):
                 in_code = False
             if in_code:
+                top_level = not list_indents and not quotes and previous_blank
+                if top_level and (self.run is None or self.run.kind != "code block"):
+                    self._end_run()
+                self._grow("code block" if self.run is None else self.run.kind, number, raw)
                 previous_blank = False
                 continue
             item = _LIST_ITEM.match(line)
+            if quotes or (item and not _RULE.match(line)):
+                if self.run is None or (previous_blank and self.run.kind == "code block"):
+                    self._end_run()
+                self._grow("quote" if quotes else "list", number, raw)
+            elif self.run is not None and (indent or not previous_blank):
+                self._grow(self.run.kind, number, raw)
+            else:
+                self._end_run()
             if item and not _RULE.match(line):
                 while list_indents and list_indents[-1] >= indent:
                     list_indents.pop()
@@ -222,6 +268,11 @@ class _Scan:
                 table_rows, table_start = 1, number
                 table_columns = len(self._cells(self._unquote(self.lines[number])[0]))
                 block = None
+            heading = _HEADING.match(line) or (
+                block is not None and not item and _SETEXT.match(line)
+            )
+            if heading:
+                self.headings.append(number)
             starts_block = block is None or item or _HEADING.match(line) or table_rows
             if starts_block:
                 block = _Block(self.name, number, [])
@@ -233,6 +284,23 @@ class _Scan:
             previous_blank = False
         if table_rows:
             self._check_table(table_start, table_rows, table_columns)
+        self._end_run()
+
+    def _grow(self, kind: str, number: int, raw: str) -> None:
+        if self.run is None:
+            self.run = _Run(kind, number)
+        self.run.chars += len(raw) + 1
+
+    def _end_run(self) -> None:
+        run, self.run = self.run, None
+        if run is not None and run.chars > MAX_RUN_CHARS:
+            self.problems.append(
+                Problem(
+                    Location(self.name, run.line),
+                    f"this {run.kind} is {run.chars:,} characters long; the limit is "
+                    f"{MAX_RUN_CHARS:,} (split it, with a paragraph or heading between the parts)",
+                )
+            )
 
     def _closes_later(self, fence: str, number: int) -> bool:
         """Python-Markdown takes a fence only when a line of exactly the same fence closes it."""
@@ -256,11 +324,11 @@ class _Scan:
             self.problems.append(
                 Problem(where, f"table is {columns} columns wide; the limit is {MAX_TABLE_COLUMNS}")
             )
-        elif rows * columns > MAX_TABLE_CELLS:
+        elif (rows - 1) * columns > MAX_TABLE_CELLS:  # the separator line holds no cells
             self.problems.append(
                 Problem(
                     where,
-                    f"table has {rows * columns:,} cells; the limit is {MAX_TABLE_CELLS:,} "
+                    f"table has {(rows - 1) * columns:,} cells; the limit is {MAX_TABLE_CELLS:,} "
                     "(split it into several tables)",
                 )
             )

@@ -108,7 +108,7 @@ class ProseRenderer:
         except TimeoutError:
             self.close()
             raise RenderFailed(
-                f"rendering took longer than {self.seconds:g} seconds and was stopped"
+                f"rendering took longer than {self.seconds:g} s and was stopped"
             ) from None
         except (OSError, EOFError, ValueError):
             code = self.close()

@@ -58,10 +58,14 @@ def keep_headings_with_next(document: QTextDocument) -> None:
         stranded = stranded_headings(document)
         if not stranded:
             return
+        page_break = QTextBlockFormat()
+        page_break.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        editing = QTextCursor(document)
+        editing.beginEditBlock()  # one layout pass for all the breaks, not one per break
         for block in stranded:
-            page_break = QTextBlockFormat()
-            page_break.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            QTextCursor(block).mergeBlockFormat(page_break)
+            editing.setPosition(block.position())
+            editing.mergeBlockFormat(page_break)
+        editing.endEditBlock()
 
 
 def anchor_pages(document: QTextDocument) -> dict[str, int]:

@@ -29,6 +29,8 @@ def has_content(name: str, briefing: Briefing) -> bool:
     }.get(name, True)
 
 
+HEADING_START = re.compile(r"(?=<h[12][ >])")
+"""Where the generated parts may be cut: before their headings (never inside a table)."""
 FOOTNOTE_REF = re.compile(r'<sup id="([^"]+)">')
 LINK_FIRST = re.compile(r'(<(?:p|li)\b[^>]* id="([^"]+)"[^>]*>)(?=<a )')
 """Qt makes a PDF destination of an id only where the text it lands on is not a link, and drops
@@ -46,18 +48,20 @@ def paper_links(prose_html: str, with_actors: bool) -> str:
     return re.sub(pattern, r"<b>\2</b>", prose_html)
 
 
-def part_html(name: str, briefing: Briefing, body_mm: float, with_actors: bool) -> str:
-    """The HTML of every part but the contents, which needs page numbers first."""
+def part_blocks(name: str, briefing: Briefing, body_mm: float, with_actors: bool) -> list[str]:
+    """The HTML of every part but the contents (which needs page numbers first), as top-level
+    blocks: a long part is laid out in several documents, cut between blocks."""
     if name == "cover":
-        return html.cover_html(briefing)
+        return [html.cover_html(briefing)]
     if name == "text":
-        return paper_links(briefing.rendered.html if briefing.rendered else "", with_actors)
+        blocks = briefing.rendered.blocks if briefing.rendered else ()
+        return [paper_links(block, with_actors) for block in blocks]
     if name == "matrix":
-        return part_heading(name) + matrix_html(briefing, body_mm)
+        return [part_heading(name) + matrix_html(briefing, body_mm)]
     builders = {
         "actors": html.actors_html,
         "stances": html.stances_html,
         "timeline": html.timeline_html,
         "sources": html.sources_html,
     }
-    return part_heading(name) + builders[name](briefing)
+    return [b for b in HEADING_START.split(part_heading(name) + builders[name](briefing)) if b]

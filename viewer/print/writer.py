@@ -7,6 +7,8 @@ on a fresh page, carry its own running header and use its own orientation.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
@@ -21,23 +23,51 @@ from viewer.print.html import contents_html
 from viewer.print.options import PARTS, PrintOptions
 from viewer.print.pages import body_rect, body_width_mm, page_layout
 from viewer.print.paginate import PAGE_TOLERANCE, anchor_pages, keep_headings_with_next
-from viewer.print.parts import has_content, part_heading, part_html
+from viewer.print.parts import has_content, part_blocks, part_heading
 
 CONTENTS_DEPTH = 3
 """Parts, prose sections and their subsections; deeper headings are only bookmarks."""
 MAX_CONTENTS_RUNS = 4
+SECTION_CHARS = 200_000
+"""HTML per laid-out document. Qt's text layout breaks down (and crashes) beyond some 700 pages
+at the PDF's resolution; a long part is laid out as several documents of at most about 100
+pages, each starting at a heading where one comes soon enough."""
+_HEADING_START = re.compile(r"<h[1-6][ >]")
+
+
+def sections(blocks: Sequence[str]) -> list[str]:
+    """Top-level blocks of HTML grouped into pieces of about :data:`SECTION_CHARS` at most, each
+    piece after the first starting at a heading where one comes within twice that size."""
+    grouped: list[str] = []
+    current: list[str] = []
+    size = 0
+    for block in blocks:
+        at_heading = _HEADING_START.match(block) is not None
+        if current and size > SECTION_CHARS and (at_heading or size > 2 * SECTION_CHARS):
+            grouped.append("\n".join(current))
+            current, size = [], 0
+        current.append(block)
+        size += len(block)
+    grouped.append("\n".join(current))
+    return grouped
 
 
 @dataclass
 class Part:
     name: str
-    document: PrintDocument
+    documents: list[PrintDocument]
     layout: QPageLayout
     first_page: int = 0
 
     @property
     def page_count(self) -> int:
-        return self.document.pageCount()
+        return sum(document.pageCount() for document in self.documents)
+
+    def pages(self) -> Iterator[tuple[PrintDocument, int]]:
+        """Each page as the document that holds it and its index there."""
+        for document in self.documents:
+            for index in range(document.pageCount()):
+                yield document, index
 
 
 class Publication:
@@ -50,7 +80,7 @@ class Publication:
         self.prose = briefing.rendered or RenderedProse((), (), ())
         chosen = [n for n in options.parts if n != "contents" and has_content(n, briefing)]
         self.parts = [
-            self._part(name, part_html(name, briefing, self._width(name), "actors" in chosen))
+            self._part(name, part_blocks(name, briefing, self._width(name), "actors" in chosen))
             for name in chosen
         ]
         self.headings = self._number()
@@ -65,13 +95,16 @@ class Publication:
     def _width(self, name: str) -> float:
         return body_width_mm(self._layout(name))
 
-    def _part(self, name: str, html: str) -> Part:
+    def _part(self, name: str, blocks: Sequence[str]) -> Part:
         layout = self._layout(name)
         body = body_rect(layout, self.device.resolution())
-        document = PrintDocument(html, self.briefing.folder, self.device, body.size())
-        if name != "cover":
-            keep_headings_with_next(document)
-        return Part(name, document, layout)
+        documents = []
+        for section in sections(blocks):
+            document = PrintDocument(section, self.briefing.folder, self.device, body.size())
+            if name != "cover":
+                keep_headings_with_next(document)
+            documents.append(document)
+        return Part(name, documents, layout)
 
     def _place(self, reserved: int) -> None:
         """Give each part its first page; ``reserved`` pages after the cover are kept for a
@@ -99,7 +132,12 @@ class Publication:
                 continue
             toc = self.prose.toc
             top = min((entry.level for entry in toc), default=1)
-            pages = anchor_pages(part.document)
+            pages = {}
+            offset = 0
+            for document in part.documents:
+                for anchor, page in anchor_pages(document).items():
+                    pages.setdefault(anchor, offset + page)
+                offset += document.pageCount()
             first_anchor = toc[0].anchor if toc else ""
             headings.append(Heading(PARTS["text"], 1, first_anchor, part.first_page))
             headings.extend(
@@ -123,7 +161,7 @@ class Publication:
                 h for h in headings if h.level <= CONTENTS_DEPTH and h.anchor != "part-contents"
             ]
             html = part_heading("contents") + contents_html(shown, 1)
-            contents = self._part("contents", html)
+            contents = self._part("contents", [html])
             if contents.page_count == contents_pages:
                 break
             contents_pages = contents.page_count
@@ -138,18 +176,21 @@ class Publication:
         total = self.page_count
         page = 0
         for part in self.parts:
-            for index in range(part.page_count):
+            for document, index in part.pages():
                 self.device.setPageLayout(part.layout)
                 if page == 0:
                     if not painter.begin(self.device):
                         raise OSError("the page device could not be opened for painting")
                 else:
                     self.device.newPage()
-                self._paint_page(painter, part, index, f"Page {page + 1} of {total}")
+                footer = f"Page {page + 1} of {total}"
+                self._paint_page(painter, part, document, index, footer)
                 page += 1
         painter.end()
 
-    def _paint_page(self, painter: QPainter, part: Part, index: int, footer: str) -> None:
+    def _paint_page(
+        self, painter: QPainter, part: Part, document: PrintDocument, index: int, footer: str
+    ) -> None:
         body = body_rect(part.layout, self.device.resolution())
         height = body.height()
         painter.save()
@@ -158,7 +199,7 @@ class Publication:
         # the boundary; shifting the clip by the same tolerance draws it on its page only, instead
         # of also leaving an invisible copy of its text at the bottom of the page before.
         clip = QRectF(0, index * height - PAGE_TOLERANCE, body.width(), height)
-        part.document.drawContents(painter, clip)
+        document.drawContents(painter, clip)
         painter.restore()
         if part.name != "cover":
             header = (self.briefing.title, PARTS[part.name])

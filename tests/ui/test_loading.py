@@ -1,0 +1,69 @@
+"""Opening off the window's thread: the window keeps responding and shows progress while a
+briefing is read, and text that cannot be rendered in time gives way to a message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from tests.domain.test_prose_worker import SLOW
+from tests.pathological import write_briefing
+from tests.ui.helpers import open_and_wait
+from viewer.domain import prose_worker
+from viewer.ui.main_window import TAB_ACTORS, TAB_COMPARE, TAB_MATRIX, TAB_THEMES, MainWindow
+
+
+@pytest.fixture
+def slow_renderer(monkeypatch: pytest.MonkeyPatch):
+    """The process's renderer, with a time limit of a second instead of ten."""
+    renderer = prose_worker.ProseRenderer(seconds=1.0)
+    monkeypatch.setattr(prose_worker, "_shared", renderer)
+    yield renderer
+    renderer.close()
+
+
+@pytest.fixture
+def slow_briefing(tmp_path: Path) -> Path:
+    return write_briefing(tmp_path / "slow", SLOW)
+
+
+def test_text_over_the_time_limit_gives_way_to_a_message_and_the_rest_works(
+    qtbot, settings, slow_renderer, slow_briefing: Path
+) -> None:
+    window = MainWindow(settings, watch=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert open_and_wait(qtbot, window, slow_briefing)
+    shown = window.briefing_view.text.toPlainText()
+    assert "The text could not be shown" in shown
+    assert "took longer than 1 s" in shown
+    assert "briefing.md:1:1: error:" in window.problems_view.list.item(0).text()
+    window.tabs.setCurrentIndex(TAB_THEMES)
+    assert window.themes_view.list.count() == 2
+    window.tabs.setCurrentIndex(TAB_ACTORS)
+    window.navigator.go_to_actor("lowland")
+    assert window.actors_view.current_actor() == "lowland"
+    window.tabs.setCurrentIndex(TAB_MATRIX)
+    assert window.matrix_view.model.rowCount() == 3
+    window.tabs.setCurrentIndex(TAB_COMPARE)
+    assert "Upland and Lowland" in window.compare_view.summary.text()
+
+
+def test_the_window_keeps_responding_and_shows_progress_while_it_waits(
+    qtbot, settings, slow_renderer, slow_briefing: Path
+) -> None:
+    window = MainWindow(settings, watch=False)
+    qtbot.addWidget(window)
+    window.show()
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(window.briefing_view.progress.isVisible()))
+    timer.start(20)
+    with qtbot.waitSignal(window.opened, timeout=10_000):
+        window.open_briefing(slow_briefing)
+    timer.stop()
+    assert len(ticks) >= 25, "the event loop ran all through the second of rendering"
+    assert any(ticks), "a busy bar showed while the briefing was read"
+    assert not window.briefing_view.progress.isVisible()
