@@ -5,14 +5,15 @@ BIN := $(VENV)/bin
 QT_DEBS := libglib2.0-0 libgl1 libegl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 \
 	libdbus-1-3 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
+TEST_DEBS := poppler-utils strace
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint setup system-deps clean fuzz bench
+.PHONY: run test lint setup system-deps test-deps clean fuzz bench
 
 run: setup
 	$(BIN)/briefing-viewer
 
-test: setup
+test: setup test-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 lint: setup
@@ -21,15 +22,23 @@ lint: setup
 
 setup: system-deps $(VENV)/.installed
 
-# Installs the Debian libraries Qt needs, only when one is missing.
-system-deps:
-	@missing=$$(for p in $(QT_DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+# Installs Debian packages, only those missing: $(1) what they are for, $(2) the packages.
+define install_debs
+	@missing=$$(for p in $(2); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
 		| grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
-		echo "Installing Debian packages Qt needs: $$missing"; \
+		echo "Installing Debian packages $(1): $$missing"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+system-deps:
+	$(call install_debs,Qt needs,$(QT_DEBS))
+
+# The tests read PDFs back with poppler and trace the app's system calls with strace.
+test-deps:
+	$(call install_debs,the tests use,$(TEST_DEBS))
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

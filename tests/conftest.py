@@ -121,24 +121,3 @@ def synthetic(tmp_path: Path) -> Path:
     from tests.benchmarks.generate import generate
 
     return generate(tmp_path / "synthetic", actors=6, issues=9)
-
-
-@pytest.fixture
-def attempts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every network connection attempted; each one fails."""
-    import socket
-
-    tried: list[str] = []
-
-    def refuse(*args: object, **kwargs: object) -> None:
-        tried.append(repr(args))
-        raise OSError("network access attempted")
-
-    for owner, name in (
-        (socket.socket, "connect"),
-        (socket.socket, "connect_ex"),
-        (socket, "create_connection"),
-        (socket, "getaddrinfo"),
-    ):
-        monkeypatch.setattr(owner, name, refuse)
-    return tried

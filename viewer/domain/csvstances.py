@@ -74,6 +74,14 @@ def read_stances(text: str, shown: str, problems: ProblemList) -> StanceRows:
         problems.error(Location(shown), f"CSV syntax: {exc}")
         return empty
     names = tuple(name.strip() for name in header)
+    other = _other_separator(text.partition("\n")[0]) if len(names) == 1 else None
+    if other is not None:
+        problems.error(
+            Location(shown, 1, 1),
+            f"the columns are separated by {other}; stances CSV files use commas (in a "
+            'spreadsheet, save as "CSV UTF-8 (comma delimited)")',
+        )
+        return empty
     usable = True
     header_columns = field_columns(text.partition("\n")[0])
     for position, name in enumerate(names):
@@ -152,6 +160,19 @@ def read_stances(text: str, shown: str, problems: ProblemList) -> StanceRows:
     except csv.Error as exc:
         problems.error(Location(shown, reader.line_num), f"CSV syntax: {exc}")
     return StanceRows(stances, lambda n, name: at(starts[n], names, name))
+
+
+_SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+
+
+def _other_separator(line: str) -> str | None:
+    """The name of the separator a header uses instead of commas, if splitting the header by it
+    gives the stance columns (as spreadsheets in many locales write them)."""
+    for separator, name in _SEPARATORS.items():
+        columns = {cell.strip().strip('"') for cell in line.split(separator)}
+        if len(columns & set(STANCE)) >= 2:
+            return name
+    return None
 
 
 def _as_of(value: str) -> str | None:
