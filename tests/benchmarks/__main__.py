@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.benchmarks.generate import generate
+from tests.benchmarks.generate import generate, prose_briefing
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
@@ -31,7 +31,11 @@ TARGETS = {
     "large_filter_ms": 100,
     "large_compare_ms": 100,
     "pdf_bundled_s": 2.0,
+    "bundled_open_longest_stall_ms": 100,
+    "rfc_open_longest_stall_ms": 100,
 }
+RFC_CHARS = 370_000
+"""The size of the QUIC transport RFC's Markdown source, a long real document."""
 
 
 def environment(cache: Path) -> dict[str, str]:
@@ -109,6 +113,10 @@ def main() -> int:
         results.update(measure_in_process("large", [str(large)], options.runs, env))
         matrix = generate(work / "matrix", 50, 200)
         results.update(measure_in_process("pdf", [str(matrix)], options.runs, env))
+        bundled = ["bundled", str(ROOT / "briefings" / "russia-iran")]
+        results.update(measure_in_process("prose", bundled, options.runs, env))
+        rfc = prose_briefing(work / "rfc", RFC_CHARS)
+        results.update(measure_in_process("prose", ["rfc", str(rfc)], options.runs, env))
     width = max(map(len, results))
     print(f"{'measure':<{width}}  {'median':>10}  {'min':>10}  {'max':>10}  target")
     for name, figures in results.items():

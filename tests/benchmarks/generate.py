@@ -6,6 +6,7 @@ Used by the benchmarks and by scale tests: ``python -m tests.benchmarks.generate
 from __future__ import annotations
 
 import csv
+import random
 import sys
 from pathlib import Path
 
@@ -93,3 +94,75 @@ def generate(folder: Path, actors: int = 200, issues: int = 2000) -> Path:
 if __name__ == "__main__":
     size = [int(x) for x in sys.argv[2:4]] or [200, 2000]
     print(generate(Path(sys.argv[1]), *size))
+
+
+_VOCABULARY = (
+    "the endpoint sends a packet with each frame of the stream so that data reaches its peer "
+    "in order and every acknowledgment arrives before the timer expires"
+)
+
+
+def long_prose(chars: int, seed: int = 1) -> str:
+    """Markdown shaped like a long technical document (an RFC): numbered sections with explicit
+    ids, subsections, paragraphs with links, emphasis and code, code blocks, tables and lists."""
+    words = _VOCABULARY.split()
+    pick = random.Random(seed).choice
+    chooser = random.Random(seed + 1).random
+
+    def sentence(count: int = 18) -> str:
+        return " ".join(pick(words) for _ in range(count)).capitalize() + "."
+
+    parts: list[str] = []
+    size = section = 0
+    while size < chars:
+        section += 1
+        piece = [f"# Section {section} {{: #section-{section} }}\n"]
+        for sub in range(1, 5):
+            piece.append(f"## Subsection {section}.{sub}\n")
+            for _ in range(3):
+                piece.append(
+                    " ".join(sentence() for _ in range(4))
+                    + f" See [Section {section}](#section-{section}), *this* and `that`.\n"
+                )
+            shape = chooser()
+            if shape < 0.3:
+                piece.append("~~~\n" + "\n".join(f"  Field ({n}) = {n * 7}," for n in range(12)))
+                piece.append("~~~\n")
+            elif shape < 0.45:
+                rows = "\n".join(f"| 0x{n:02x} | NAME_{n} | {sentence(6)} |" for n in range(10))
+                piece.append(f"| Value | Name | Meaning |\n|---|---|---|\n{rows}\n")
+            elif shape < 0.6:
+                piece.append("\n".join(f"* {sentence(10)}" for _ in range(6)) + "\n")
+        text = "\n".join(piece)
+        parts.append(text)
+        size += len(text) + 1
+    return "\n".join(parts)
+
+
+def prose_briefing(folder: Path, chars: int) -> Path:
+    """A briefing whose data is small and whose prose is :func:`long_prose` of ``chars``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "briefing.md").write_text(long_prose(chars), encoding="utf-8")
+    (folder / "briefing.yaml").write_text(
+        "format: 1\n"
+        "id: long-prose\n"
+        f"title: A document of {chars // 1000} KB\n"
+        "authors: [Benchmark generator]\n"
+        "date: 2026-01-01\n"
+        "language: en\n"
+        "summary: Long prose, little data.\n"
+        "text: briefing.md\n"
+        "themes:\n"
+        "  - {id: transport, title: Transport, summary: Moving data., passage: section-1}\n"
+        "actors:\n"
+        "  - {id: client, name: Client, kind: other, summary: Opens connections.}\n"
+        "  - {id: server, name: Server, kind: other, summary: Accepts them.}\n"
+        "issues:\n"
+        "  - {id: migration, title: Migration, question: Should connections migrate?, "
+        "theme: transport, passage: section-2}\n"
+        "stances:\n"
+        "  - {actor: client, issue: migration, position: support, confidence: high, "
+        "summary: Wants it., evidence: Section 2 says so., passage: section-2}\n",
+        encoding="utf-8",
+    )
+    return folder

@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QFont,
     QKeySequence,
     QShortcut,
+    QShowEvent,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
@@ -40,8 +41,8 @@ from viewer.ui.panes import side_by_side, stack
 from viewer.ui.settings import ZOOM_LIMIT, Settings
 from viewer.ui.theme import PROSE_CSS, PROSE_FAMILY, PROSE_POINT_SIZE, highlight_colour
 
-SLICE_CHARS = 60_000
-"""HTML laid out per event-loop turn: about 15 ms of Qt's time on the development machine."""
+SLICE_CHARS = 20_000
+"""HTML laid out per event-loop turn: 20 to 40 ms of Qt's time on the development machine."""
 SLICE_JOINT = '<p style="margin: 0; font-size: 1px">\u200b</p>'
 """Opens every slice after the first. Qt merges the first block of inserted HTML into the block
 at the cursor, losing its format; this empty line is what gets merged instead."""
@@ -185,6 +186,7 @@ class BriefingView(QWidget):
         self._total = 0
         self._generation = 0
         self._target_position = 0
+        self._position_pending = False
         self._pending_passage = ""
 
         self.contents = QTreeWidget()
@@ -265,7 +267,7 @@ class BriefingView(QWidget):
             self.progress.setFormat("Laying out the text: %p%")
             QTimer.singleShot(PROGRESS_DELAY_MS, self._show_progress)
             generation = self._generation
-            QTimer.singleShot(0, lambda: self._fill_next(generation))
+            QTimer.singleShot(1, lambda: self._fill_next(generation))
         else:
             self._finish_filling()
 
@@ -290,15 +292,15 @@ class BriefingView(QWidget):
         self._index_new_blocks(last)
         self.progress.setValue(self._total - len(self._slices))
         if self._slices:
-            QTimer.singleShot(0, lambda: self._fill_next(generation))
+            QTimer.singleShot(1, lambda: self._fill_next(generation))
         else:
             self._finish_filling()
 
     def _finish_filling(self) -> None:
         self.progress.hide()
         self.find(self.find_bar.field.text() if self.find_bar.isVisible() else "")
-        position = self._target_position
-        QTimer.singleShot(0, lambda: self.scroll_to_position(position))
+        self._position_pending = True
+        QTimer.singleShot(0, self._restore_position)
         if self._pending_passage:
             anchor, self._pending_passage = self._pending_passage, ""
             QTimer.singleShot(0, lambda: self.show_passage(anchor))
@@ -315,9 +317,23 @@ class BriefingView(QWidget):
         bar = self.text.verticalScrollBar()
         bar.setValue(bar.value() + self.text.cursorRect(cursor).top())
 
+    def _restore_position(self) -> None:
+        """Scroll to where the reader was, once the text is laid out in a visible view (a
+        hidden one has no size to scroll in: :meth:`showEvent` comes back here)."""
+        if self._position_pending and self.text.isVisible() and not self.filling:
+            self._position_pending = False
+            self.scroll_to_position(self._target_position)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._position_pending:
+            QTimer.singleShot(0, self._restore_position)
+
     def reading_position(self) -> int:
-        """Where the reader is; while the text fills in, where they are about to be."""
-        return self._target_position if self.filling else self.top_position()
+        """Where the reader is; until the text is filled in and shown, where they will be."""
+        return (
+            self._target_position if self._position_pending or self.filling else self.top_position()
+        )
 
     def remember_position(self) -> None:
         if self.briefing is not None:
