@@ -121,3 +121,14 @@ def synthetic(tmp_path: Path) -> Path:
     from tests.benchmarks.generate import generate
 
     return generate(tmp_path / "synthetic", actors=6, issues=9)
+
+
+@pytest.fixture
+def slow_renderer(monkeypatch: pytest.MonkeyPatch):
+    """The process's prose renderer, with a time limit of one second instead of ten."""
+    from viewer.domain import prose_worker
+
+    renderer = prose_worker.ProseRenderer(seconds=1.0)
+    monkeypatch.setattr(prose_worker, "_shared", renderer)
+    yield renderer
+    renderer.close()

@@ -55,6 +55,9 @@ CLASSES: dict[str, Callable[[], str]] = {
 }
 """Every class of hostile prose, by name."""
 
+SLOW = "\n\n".join("[a](" * 190 + " x" for _ in range(300))
+"""Within every bound, yet seconds of work for Python-Markdown: only the time limit stops it."""
+
 
 def write_briefing(folder: Path, prose: str) -> Path:
     """A copy of the minimal briefing with ``prose`` after its own text, so every anchor the data

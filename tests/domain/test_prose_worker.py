@@ -9,12 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.pathological import write_briefing
+from tests.pathological import SLOW, write_briefing
 from viewer.domain.loader import load_briefing
 from viewer.domain.prose_worker import ProseRenderer, RenderFailed
-
-SLOW = "\n\n".join("[a](" * 190 + " x" for _ in range(300))
-"""Within every bound, yet seconds of work for Python-Markdown."""
 
 
 @pytest.fixture

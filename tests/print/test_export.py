@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from pypdf.generic import Destination
 
 from tests.conftest import BAD, DATA
+from tests.pathological import SLOW, write_briefing
 from tests.print.pdftext import flat, glyph_cells, page_texts
 from viewer import __version__
 from viewer.domain.loader import load_briefing
@@ -218,6 +219,19 @@ def test_invalid_briefing_lists_validation_problems(tmp_path: Path, capsys) -> N
         assert str(problem) in err.splitlines()
     assert "briefing.yaml:6:5: error: YAML syntax" in err
     assert not out.exists()
+
+
+def test_text_over_the_time_limit_fails_the_export_and_leaves_nothing(
+    slow_renderer, tmp_path: Path, capsys
+) -> None:
+    folder = write_briefing(tmp_path / "slow", SLOW)
+    out = tmp_path / "out" / "slow.pdf"
+    out.parent.mkdir()
+    assert export_command([str(folder), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "briefing.md:1:1: error: the text could not be rendered: rendering took longer" in err
+    assert "nothing written" in err
+    assert list(out.parent.iterdir()) == []
 
 
 @pytest.mark.parametrize(

@@ -8,20 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
-from tests.domain.test_prose_worker import SLOW
-from tests.pathological import write_briefing
+from tests.pathological import SLOW, write_briefing
 from tests.ui.helpers import open_and_wait
-from viewer.domain import prose_worker
 from viewer.ui.main_window import TAB_ACTORS, TAB_COMPARE, TAB_MATRIX, TAB_THEMES, MainWindow
-
-
-@pytest.fixture
-def slow_renderer(monkeypatch: pytest.MonkeyPatch):
-    """The process's renderer, with a time limit of a second instead of ten."""
-    renderer = prose_worker.ProseRenderer(seconds=1.0)
-    monkeypatch.setattr(prose_worker, "_shared", renderer)
-    yield renderer
-    renderer.close()
 
 
 @pytest.fixture
