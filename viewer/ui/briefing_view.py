@@ -93,7 +93,7 @@ def unavailable_html(problems: Sequence[Problem]) -> str:
         "<h2>The text could not be shown</h2>"
         f"<ul>{reasons}</ul>"
         "<p>Themes, actors, the issue matrix and Compare still work. If you wrote this briefing, "
-        "fix the places listed; the view reloads when you save.</p>"
+        "fix the places listed.</p>"
     )
 
 
@@ -213,10 +213,12 @@ class BriefingView(QWidget):
         side_by_side(self, self.contents, reading, (260, 900))
 
     def show_loading(self, message: str) -> None:
-        """A busy bar with ``message`` while a briefing is read (the text comes later)."""
+        """A busy bar, and ``message`` in place of the text, while a briefing is read (only
+        when no briefing is shown: a reload keeps the text the reader has)."""
         self.progress.setRange(0, 0)
-        self.progress.setFormat(message)
         self.progress.show()
+        if self.briefing is None:
+            self.text.setHtml(f'<p style="color: #777777">{escape(message)}</p>')
 
     def hide_loading(self) -> None:
         if not self.filling:

@@ -4,6 +4,7 @@ navigation requests to the right tab. It holds no feature logic of its own."""
 from __future__ import annotations
 
 import datetime
+import time
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -28,6 +29,7 @@ from viewer import __version__
 from viewer.domain.loader import LoadResult
 from viewer.domain.model import Briefing
 from viewer.domain.problems import Problem
+from viewer.domain.prose_worker import RENDER_SECONDS
 from viewer.ui import actions as action_table
 from viewer.ui.briefing_view import BriefingView
 from viewer.ui.errors_view import ErrorsView, cannot_open_heading, plural
@@ -44,6 +46,8 @@ if TYPE_CHECKING:
 
 APP_NAME = "Briefing Viewer"
 TAB_BRIEFING, TAB_THEMES, TAB_ACTORS, TAB_MATRIX, TAB_COMPARE = range(5)
+PROBLEMS_HEIGHT = 180
+"""Pixels the Problems panel takes when it appears: a few rows, the text stays the main thing."""
 LOADING_DELAY_MS = 150
 """A briefing that loads faster than this shows no busy bar."""
 
@@ -62,7 +66,9 @@ class MainWindow(QMainWindow):
         """The folder shown, or being opened."""
         self._request = 0
         self._reloading = False
-        self._loading_shown_for = 0
+        self._loading_since = 0.0
+        self._loading_timer = QTimer(self)
+        self._loading_timer.timeout.connect(self._show_loading)
         self._shown_at = datetime.datetime.now()
         self._restore: dict[int, Callable[[], None]] = {}
         self._prose_problems: tuple[Problem, ...] = ()
@@ -88,6 +94,8 @@ class MainWindow(QMainWindow):
         self._stale: set[int] = set()
         """Tabs not yet given the current briefing (see ``_fill_tab``)."""
         self.tabs.currentChanged.connect(self._fill_tab)
+        for index in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(index, False)  # until there is a briefing to show in them
         self.errors_view = ErrorsView()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.tabs)
@@ -184,19 +192,21 @@ class MainWindow(QMainWindow):
         self._request = self.loader.load(self.path)
         verb = "Reloading" if reloading else "Opening"
         self.statusBar().showMessage(f"{verb} {self.path}…")
-        request = self._request
-        QTimer.singleShot(LOADING_DELAY_MS, lambda: self._show_loading(request))
+        self._loading_since = time.monotonic()
+        self._loading_timer.start(LOADING_DELAY_MS)
 
-    def _show_loading(self, request: int) -> None:
-        if request == self._request and self._loading_shown_for != request:
-            self._loading_shown_for = request
-            if self.briefing is None:
-                self.briefing_view.show_loading("Reading the briefing…")
+    def _show_loading(self) -> None:
+        """Say what is happening while a briefing loads, once a second until it is there."""
+        self._loading_timer.setInterval(1000)
+        seconds = int(time.monotonic() - self._loading_since)
+        waited = f" ({seconds} s; the text is given up after {RENDER_SECONDS:g} s)"
+        self.briefing_view.show_loading(f"Reading {self.path}…{waited if seconds else ''}")
 
     def _loaded(self, result: LoadResult, request: int) -> None:
         if request != self._request:
             return  # overtaken by a newer request
         self._request = 0
+        self._loading_timer.stop()
         self.briefing_view.hide_loading()
         self.statusBar().clearMessage()
         if self.watcher is not None:
@@ -252,6 +262,8 @@ class MainWindow(QMainWindow):
             self.navigator.reset()
         self.setWindowTitle(f"{briefing.title} — {APP_NAME}")
         self._set_briefing_actions(True)
+        for index in range(self.tabs.count()):
+            self.tabs.setTabEnabled(index, True)
         if result.errors:
             self._show_problems(
                 f"<b>{plural(len(result.errors), 'error')}</b> in this briefing; the rest of it "
@@ -272,7 +284,9 @@ class MainWindow(QMainWindow):
 
     def _show_problems(self, heading: str, problems: tuple[Problem, ...]) -> None:
         self.problems_view.show_problems(heading, problems)
-        self.problems_dock.show()
+        if not self.problems_dock.isVisible():
+            self.problems_dock.show()
+            self.resizeDocks([self.problems_dock], [PROBLEMS_HEIGHT], Qt.Orientation.Vertical)
 
     def _capture_selection(self) -> dict[int, Callable[[], None]]:
         """How to put back what the reader had selected in each built tab, after a reload."""
