@@ -81,17 +81,30 @@ def settings(tmp_path: Path):
 
 
 @pytest.fixture
-def window(qtbot, settings, bundled_path: Path):
-    """The main window, shown, on the bundled briefing."""
-    from tests.ui.helpers import open_and_wait
+def new_window(qtbot, settings):
+    """Makes shown main windows, set up as the app sets them up; files are not watched unless
+    asked for."""
     from viewer.ui.app import create_application
     from viewer.ui.main_window import MainWindow
 
     create_application()
-    main = MainWindow(settings, watch=False)
-    qtbot.addWidget(main)
+
+    def make(watch: bool = False) -> MainWindow:
+        made = MainWindow(settings, watch=watch)
+        qtbot.addWidget(made)
+        made.show()
+        return made
+
+    return make
+
+
+@pytest.fixture
+def window(qtbot, new_window, bundled_path: Path):
+    """The main window, shown and active, on the bundled briefing."""
+    from tests.ui.helpers import open_and_wait
+
+    main = new_window()
     assert open_and_wait(qtbot, main, bundled_path)
-    main.show()
     main.activateWindow()
     qtbot.waitActive(main)
     return main

@@ -16,7 +16,7 @@ from tests.conftest import MINIMAL
 from tests.pathological import CLASSES, write_briefing
 from tests.ui.helpers import open_and_wait
 from viewer.print.command import export_command
-from viewer.ui.main_window import TAB_MATRIX, MainWindow
+from viewer.ui.main_window import TAB_MATRIX
 
 FIRST_PAINT_S = 5.0
 EXPORT_S = 30.0
@@ -69,11 +69,9 @@ def test_validate_refuses_at_a_place_in_the_prose_or_accepts(
 
 @pytest.mark.parametrize("name", CLASSES)
 def test_window_shows_the_text_or_says_why_and_the_data_still_works(
-    name: str, corpus: dict[str, Path], verdicts, qtbot, settings
+    name: str, corpus: dict[str, Path], verdicts, qtbot, new_window
 ) -> None:
-    window = MainWindow(settings, watch=False)
-    qtbot.addWidget(window)
-    window.show()
+    window = new_window()
     started = time.perf_counter()
     assert open_and_wait(qtbot, window, corpus[name])
     assert time.perf_counter() - started < FIRST_PAINT_S

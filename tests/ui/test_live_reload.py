@@ -26,14 +26,9 @@ def authored(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def live(qtbot, settings, authored: Path) -> MainWindow:
-    from viewer.ui.app import create_application
-
-    create_application()
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
+def live(qtbot, new_window, authored: Path) -> MainWindow:
+    window = new_window(watch=True)
     window.resize(900, 500)
-    window.show()
     assert open_and_wait(qtbot, window, authored)
     return window
 
@@ -125,9 +120,8 @@ def test_a_briefing_that_could_not_open_opens_once_fixed(qtbot, settings, author
     assert window.pages.currentWidget() is window.tabs
 
 
-def test_without_watching_nothing_reloads(qtbot, settings, authored: Path) -> None:
-    window = MainWindow(settings, watch=False)
-    qtbot.addWidget(window)
+def test_without_watching_nothing_reloads(qtbot, new_window, authored: Path) -> None:
+    window = new_window(watch=False)
     assert open_and_wait(qtbot, window, authored)
     with qtbot.assertNotEmitted(window.opened, wait=FOLLOW_MS):
         edit(authored / "briefing.md", "both depend on it", "both depend on it for water")

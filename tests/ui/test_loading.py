@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 
 from tests.pathological import SLOW, write_briefing
 from tests.ui.helpers import open_and_wait
-from viewer.ui.main_window import TAB_ACTORS, TAB_COMPARE, TAB_MATRIX, TAB_THEMES, MainWindow
+from viewer.ui.main_window import TAB_ACTORS, TAB_COMPARE, TAB_MATRIX, TAB_THEMES
 
 
 @pytest.fixture
@@ -19,11 +19,9 @@ def slow_briefing(tmp_path: Path) -> Path:
 
 
 def test_text_over_the_time_limit_gives_way_to_a_message_and_the_rest_works(
-    qtbot, settings, slow_renderer, slow_briefing: Path
+    qtbot, new_window, slow_renderer, slow_briefing: Path
 ) -> None:
-    window = MainWindow(settings, watch=False)
-    qtbot.addWidget(window)
-    window.show()
+    window = new_window()
     assert open_and_wait(qtbot, window, slow_briefing)
     shown = window.briefing_view.text.toPlainText()
     assert "The text could not be shown" in shown
@@ -41,11 +39,9 @@ def test_text_over_the_time_limit_gives_way_to_a_message_and_the_rest_works(
 
 
 def test_the_window_keeps_responding_and_shows_progress_while_it_waits(
-    qtbot, settings, slow_renderer, slow_briefing: Path
+    qtbot, new_window, slow_renderer, slow_briefing: Path
 ) -> None:
-    window = MainWindow(settings, watch=False)
-    qtbot.addWidget(window)
-    window.show()
+    window = new_window()
     ticks = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(window.briefing_view.progress.isVisible()))
