@@ -19,6 +19,7 @@ test: setup test-deps
 lint: setup
 	$(BIN)/ruff check viewer tests
 	$(BIN)/ruff format --check viewer tests
+	$(BIN)/mypy
 
 setup: system-deps $(VENV)/.installed
 
@@ -40,10 +41,10 @@ system-deps:
 test-deps:
 	$(call install_debs,the tests use,$(TEST_DEBS))
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
 clean:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 from array import array
 from collections.abc import Iterator
 from dataclasses import asdict
@@ -37,16 +36,12 @@ from viewer.domain.model import (
 )
 from viewer.domain.problems import Problem
 from viewer.domain.prose import RenderedProse, problem_from_json, problem_to_json
+from viewer.folders import cache_dir
 
 MAGIC = b"BVCACHE2"
 _POSITIONS = list(Position)
 _CONFIDENCES = list(Confidence)
 _SEPARATOR = "\x00"
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "briefing-viewer"
 
 
 def code_stamp() -> str:

@@ -12,15 +12,16 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from viewer.folders import state_dir
 
 LOG_NAME = "briefing-viewer.log"
 
 
 def log_path() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericStateLocation)
-    return Path(base) / "briefing-viewer" / LOG_NAME
+    return state_dir() / LOG_NAME
 
 
 class FaultHandler:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings
+
+from viewer.folders import config_dir
 
 DEFAULT_ZOOM = 0
 ZOOM_LIMIT = 10
@@ -13,10 +15,7 @@ ZOOM_LIMIT = 10
 class Settings:
     def __init__(self, path: Path | None = None) -> None:
         if path is None:
-            base = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.GenericConfigLocation
-            )
-            path = Path(base) / "briefing-viewer" / "settings.ini"
+            path = config_dir() / "settings.ini"
         self._qt = QSettings(str(path), QSettings.Format.IniFormat)
 
     def _get(self, key: str, kind: type, default: object) -> object:
