@@ -113,19 +113,19 @@ def window(qtbot, new_window, bundled_path: Path):
 @pytest.fixture
 def matrix(window):
     """The Issue Matrix tab, shown as a reader would open it."""
-    from viewer.ui.main_window import TAB_MATRIX
+    from viewer.ui.matrix.view import MatrixView
 
-    window.tabs.setCurrentIndex(TAB_MATRIX)
-    return window.matrix_view
+    window.tabs.setCurrentIndex(window.tab_of(MatrixView))
+    return window.view(MatrixView)
 
 
 @pytest.fixture
 def compare(window):
     """The Compare tab, shown as a reader would open it."""
-    from viewer.ui.main_window import TAB_COMPARE
+    from viewer.ui.compare_view import CompareView
 
-    window.tabs.setCurrentIndex(TAB_COMPARE)
-    return window.compare_view
+    window.tabs.setCurrentIndex(window.tab_of(CompareView))
+    return window.view(CompareView)
 
 
 @pytest.fixture

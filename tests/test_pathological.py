@@ -16,7 +16,7 @@ from tests.conftest import MINIMAL
 from tests.pathological import CLASSES, write_briefing
 from tests.ui.helpers import open_and_wait
 from viewer.print.command import export_command
-from viewer.ui.main_window import TAB_MATRIX
+from viewer.ui.matrix.view import MatrixView
 
 FIRST_PAINT_S = 5.0
 EXPORT_S = 30.0
@@ -83,8 +83,8 @@ def test_window_shows_the_text_or_says_why_and_the_data_still_works(
         assert re.match(r".+briefing\.md:\d+:\d+: error: ", listed), listed
     else:
         assert "The Rivella crosses both states" in shown
-    window.tabs.setCurrentIndex(TAB_MATRIX)
-    assert window.matrix_view.model.rowCount() == 3
+    window.tabs.setCurrentIndex(window.tab_of(MatrixView))
+    assert window.view(MatrixView).model.rowCount() == 3
 
 
 @pytest.mark.parametrize("name", CLASSES)

@@ -74,7 +74,7 @@ def main(folder: Path) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from viewer.ui.app import create_application
-    from viewer.ui.matrix_view import MatrixView
+    from viewer.ui.matrix.view import MatrixView
     from viewer.ui.navigation import Navigator
     from viewer.ui.settings import Settings
 
@@ -103,7 +103,7 @@ def main(folder: Path) -> dict[str, float]:
         floor.close()
 
         def apply_filter() -> None:
-            view.text_filter.setText("Actor 1")
+            view.filters.text_filter.setText("Actor 1")
             view.table.viewport().repaint()
 
         figures["large_filter_ms"] = 1000 * seconds(apply_filter)

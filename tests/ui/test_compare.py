@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 
 from tests.ui.helpers import click_link, prose_paragraph
 from viewer.domain.compare import agreement, alignment_table, describe, shared_issues
+from viewer.ui.briefing_view import BriefingView
 from viewer.ui.compare_view import AlignmentModel
-from viewer.ui.main_window import TAB_BRIEFING
 
 
 def row_order(view, titles: list[str]) -> list[int]:
@@ -46,7 +46,7 @@ def test_both_pieces_of_evidence_link_into_the_briefing(qtbot, window, compare, 
     text = compare.issues.toPlainText()
     assert "Russia ›" in text and "Iran ›" in text
     click_link(qtbot, compare.issues, f"passage:{row.b.passage}")
-    qtbot.waitUntil(lambda: window.tabs.currentIndex() == TAB_BRIEFING)
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() == window.tab_of(BriefingView))
     assert window.briefing_view.highlighted_text() == prose_paragraph(window, row.b.passage)
 
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextDocument
 
 from tests.conftest import BAD
 from tests.ui.helpers import link_hrefs, open_and_wait
-from viewer.ui.browser import PLACEHOLDER_SIZE
+from viewer.typesetting.images import PLACEHOLDER_SIZE
 from viewer.ui.main_window import MainWindow
 
 HOSTILE = BAD / "hostile-html-and-urls"

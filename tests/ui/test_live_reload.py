@@ -12,7 +12,9 @@ from PySide6.QtCore import QPoint
 
 from tests.conftest import MINIMAL
 from tests.ui.helpers import open_and_wait
-from viewer.ui.main_window import TAB_ACTORS, TAB_BRIEFING, MainWindow
+from viewer.ui.actors_view import ActorsView
+from viewer.ui.briefing_view import BriefingView
+from viewer.ui.main_window import MainWindow
 
 FOLLOW_MS = 1_000
 """What the issue promises an author: the view follows a save within a second."""
@@ -44,13 +46,13 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_saving_the_prose_shows_the_new_text_in_place(
     qtbot, live: MainWindow, authored: Path
 ) -> None:
-    live.tabs.setCurrentIndex(TAB_ACTORS)
+    live.tabs.setCurrentIndex(live.tab_of(ActorsView))
     live.navigator.go_to_actor("lowland")
     with qtbot.waitSignal(live.opened, timeout=FOLLOW_MS):
         edit(authored / "briefing.md", "both depend on it", "both depend on it for water")
     qtbot.waitUntil(lambda: "for water" in text_of(live), timeout=FOLLOW_MS)
-    assert live.tabs.currentIndex() == TAB_ACTORS
-    assert live.actors_view.current_actor() == "lowland"
+    assert live.tabs.currentIndex() == live.tab_of(ActorsView)
+    assert live.view(ActorsView).current_actor() == "lowland"
     assert not live.problems_dock.isVisible()
 
 
@@ -64,7 +66,7 @@ def test_reading_position_survives_a_reload(qtbot, live: MainWindow, authored: P
         edit(authored / "briefing.yaml", "Water talks on the Rivella", "Water talks, second draft")
     qtbot.waitUntil(lambda: "second draft" in text_of(live), timeout=FOLLOW_MS)
     qtbot.waitUntil(lambda: view.text.cursorForPosition(QPoint(0, 0)).block().text() == top)
-    assert live.tabs.currentIndex() == TAB_BRIEFING
+    assert live.tabs.currentIndex() == live.tab_of(BriefingView)
 
 
 def test_a_broken_save_lists_its_errors_beside_the_last_good_version(

@@ -10,7 +10,10 @@ from PySide6.QtCore import QTimer
 
 from tests.pathological import SLOW, write_briefing
 from tests.ui.helpers import open_and_wait
-from viewer.ui.main_window import TAB_ACTORS, TAB_COMPARE, TAB_MATRIX, TAB_THEMES
+from viewer.ui.actors_view import ActorsView
+from viewer.ui.compare_view import CompareView
+from viewer.ui.matrix.view import MatrixView
+from viewer.ui.themes_view import ThemesView
 
 
 @pytest.fixture
@@ -27,15 +30,15 @@ def test_text_over_the_time_limit_gives_way_to_a_message_and_the_rest_works(
     assert "The text could not be shown" in shown
     assert "took longer than 1 s" in shown
     assert "briefing.md:1:1: error:" in window.problems_view.list.item(0).text()
-    window.tabs.setCurrentIndex(TAB_THEMES)
-    assert window.themes_view.list.count() == 2
-    window.tabs.setCurrentIndex(TAB_ACTORS)
+    window.tabs.setCurrentIndex(window.tab_of(ThemesView))
+    assert window.view(ThemesView).list.count() == 2
+    window.tabs.setCurrentIndex(window.tab_of(ActorsView))
     window.navigator.go_to_actor("lowland")
-    assert window.actors_view.current_actor() == "lowland"
-    window.tabs.setCurrentIndex(TAB_MATRIX)
-    assert window.matrix_view.model.rowCount() == 3
-    window.tabs.setCurrentIndex(TAB_COMPARE)
-    assert "Upland and Lowland" in window.compare_view.summary.text()
+    assert window.view(ActorsView).current_actor() == "lowland"
+    window.tabs.setCurrentIndex(window.tab_of(MatrixView))
+    assert window.view(MatrixView).model.rowCount() == 3
+    window.tabs.setCurrentIndex(window.tab_of(CompareView))
+    assert "Upland and Lowland" in window.view(CompareView).summary.text()
 
 
 def test_the_window_keeps_responding_and_shows_progress_while_it_waits(

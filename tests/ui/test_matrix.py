@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QApplication
 
 from tests.ui.helpers import click_link, prose_paragraph
 from viewer.domain.model import ActorKind
-from viewer.ui.main_window import TAB_ACTORS, TAB_BRIEFING, TAB_MATRIX
-from viewer.ui.matrix_model import MatrixModel, SortOrder
-from viewer.ui.matrix_view import MatrixView
+from viewer.ui.actors_view import ActorsView
+from viewer.ui.briefing_view import BriefingView
+from viewer.ui.matrix.model import MatrixModel, SortOrder
+from viewer.ui.matrix.view import MatrixView
 from viewer.ui.navigation import Navigator
 
 
@@ -41,7 +42,7 @@ def test_read_in_briefing_highlights_the_passage(qtbot, window, matrix, bundled)
     stance = bundled.stance_index["russia", "oil-cap"]
     click_cell(qtbot, matrix, "russia", "oil-cap")
     click_link(qtbot, matrix.detail, f"passage:{stance.passage}")
-    qtbot.waitUntil(lambda: window.tabs.currentIndex() == TAB_BRIEFING)
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() == window.tab_of(BriefingView))
     assert window.briefing_view.highlighted_text() == prose_paragraph(window, stance.passage)
     assert window.briefing_view.highlighted_text()
 
@@ -62,9 +63,9 @@ def test_arrow_keys_move_the_detail_and_enter_opens_the_passage(
     assert matrix.current_ids() == ("iran", "iran-missiles")
     stance = bundled.stance_index["iran", "iran-missiles"]
     assert stance.evidence in matrix.detail.toPlainText()
-    with qtbot.waitSignal(matrix.stance_activated):
+    with qtbot.waitSignal(window.navigator.requested):
         qtbot.keyClick(matrix.table, Qt.Key.Key_Return)
-    assert window.tabs.currentIndex() == TAB_BRIEFING
+    assert window.tabs.currentIndex() == window.tab_of(BriefingView)
     assert window.briefing_view.highlighted_text() == prose_paragraph(window, stance.passage)
 
 
@@ -92,41 +93,47 @@ def test_columns_are_grouped_by_theme(matrix, bundled) -> None:
 
 
 def test_theme_kind_and_text_filters(qtbot, matrix, bundled) -> None:
-    matrix.theme_combo.setCurrentIndex(matrix.theme_combo.findData("syria"))
+    matrix.filters.theme_combo.setCurrentIndex(matrix.filters.theme_combo.findData("syria"))
     issues = matrix.model.visible_issues
     assert issues == [i.id for i in bundled.issues if i.theme == "syria"]
-    assert matrix.count_label.text() == f"{len(bundled.actors)} actors × {len(issues)} issues"
-    matrix.kind_combo.setCurrentIndex(matrix.kind_combo.findData(ActorKind.ARMED_GROUP))
+    assert (
+        matrix.filters.count_label.text() == f"{len(bundled.actors)} actors × {len(issues)} issues"
+    )
+    matrix.filters.kind_combo.setCurrentIndex(
+        matrix.filters.kind_combo.findData(ActorKind.ARMED_GROUP)
+    )
     assert matrix.model.visible_actors == [
         a.id for a in bundled.actors if a.kind is ActorKind.ARMED_GROUP
     ]
-    matrix.kind_combo.setCurrentIndex(0)
-    matrix.theme_combo.setCurrentIndex(0)
-    qtbot.keyClicks(matrix.text_filter, "hezbollah")
+    matrix.filters.kind_combo.setCurrentIndex(0)
+    matrix.filters.theme_combo.setCurrentIndex(0)
+    qtbot.keyClicks(matrix.filters.text_filter, "hezbollah")
     assert matrix.model.visible_actors == ["hezbollah"]
     assert matrix.model.visible_issues == ["hezbollah-backing"]
-    matrix.text_filter.setText("Assad's survival")
+    matrix.filters.text_filter.setText("Assad's survival")
     assert matrix.model.visible_actors == [a.id for a in bundled.actors]
     assert matrix.model.visible_issues == ["assad-stays"]
 
 
 def test_hide_empty_drops_rows_and_columns_without_stances(matrix, bundled) -> None:
-    matrix.hide_empty.setChecked(True)
+    matrix.filters.hide_empty.setChecked(True)
     with_stances = {s.actor for s in bundled.stances}
     assert set(matrix.model.visible_actors) == with_stances
     assert "egypt" not in matrix.model.visible_actors
-    matrix.theme_combo.setCurrentIndex(matrix.theme_combo.findData("gulf-yemen"))
+    matrix.filters.theme_combo.setCurrentIndex(matrix.filters.theme_combo.findData("gulf-yemen"))
     gulf = {i.id for i in bundled.issues if i.theme == "gulf-yemen"}
     assert set(matrix.model.visible_actors) == {s.actor for s in bundled.stances if s.issue in gulf}
 
 
 def test_sorting_by_name_and_by_position(qtbot, matrix, bundled) -> None:
-    matrix.sort_combo.setCurrentIndex(matrix.sort_combo.findData(SortOrder.NAME))
+    matrix.filters.sort_combo.setCurrentIndex(matrix.filters.sort_combo.findData(SortOrder.NAME))
     names = [bundled.actor_by_id[a].name.casefold() for a in matrix.model.visible_actors]
     assert names == sorted(names)
     click_cell(qtbot, matrix, "iran", "syria-military-victory")
-    matrix.sort_combo.setCurrentIndex(matrix.sort_combo.findData(SortOrder.POSITION))
-    assert "Military victory in Syria" in matrix.sort_combo.currentText()
+    matrix.filters.sort_combo.setCurrentIndex(
+        matrix.filters.sort_combo.findData(SortOrder.POSITION)
+    )
+    assert "Military victory in Syria" in matrix.filters.sort_combo.currentText()
     actors = matrix.model.visible_actors
     scores = [
         bundled.stance_index[a, "syria-military-victory"].position.score
@@ -138,28 +145,28 @@ def test_sorting_by_name_and_by_position(qtbot, matrix, bundled) -> None:
 
 def test_transpose_swaps_axes_and_is_remembered(matrix, settings, bundled) -> None:
     rows, columns = matrix.model.rowCount(), matrix.model.columnCount()
-    matrix.transpose.setChecked(True)
+    matrix.filters.transpose.setChecked(True)
     assert (matrix.model.rowCount(), matrix.model.columnCount()) == (columns, rows)
     assert matrix.model.row_ids()[0] == matrix.model.visible_issues[0]
     assert settings.matrix_transposed
     fresh = MatrixView(Navigator(), settings)
     fresh.set_briefing(bundled)
-    assert fresh.transpose.isChecked() and fresh.model.transposed
+    assert fresh.filters.transpose.isChecked() and fresh.model.transposed
     fresh.deleteLater()
 
 
 def test_filters_survive_switching_tabs(window, matrix) -> None:
-    matrix.theme_combo.setCurrentIndex(matrix.theme_combo.findData("nuclear"))
+    matrix.filters.theme_combo.setCurrentIndex(matrix.filters.theme_combo.findData("nuclear"))
     visible = matrix.model.visible_issues
-    window.tabs.setCurrentIndex(TAB_BRIEFING)
-    window.tabs.setCurrentIndex(TAB_MATRIX)
-    assert matrix.theme_combo.currentData() == "nuclear"
+    window.tabs.setCurrentIndex(window.tab_of(BriefingView))
+    window.tabs.setCurrentIndex(window.tab_of(MatrixView))
+    assert matrix.filters.theme_combo.currentData() == "nuclear"
     assert matrix.model.visible_issues == visible
 
 
 def test_csv_export_holds_exactly_the_visible_cells(tmp_path: Path, matrix, bundled) -> None:
-    matrix.theme_combo.setCurrentIndex(matrix.theme_combo.findData("nuclear"))
-    matrix.hide_empty.setChecked(True)
+    matrix.filters.theme_combo.setCurrentIndex(matrix.filters.theme_combo.findData("nuclear"))
+    matrix.filters.hide_empty.setChecked(True)
     folder = tmp_path / "out"
     folder.mkdir()
     target = folder / "matrix.csv"
@@ -232,26 +239,26 @@ def test_issue_header_lists_every_position_and_actor_header_opens_actor(
     point = vertical.rect().center()
     point.setY(vertical.sectionViewportPosition(row) + vertical.sectionSize(row) // 2)
     qtbot.mouseClick(vertical.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert window.tabs.currentIndex() == TAB_ACTORS
-    assert window.actors_view.current_actor() == "israel"
+    assert window.tabs.currentIndex() == window.tab_of(ActorsView)
+    assert window.view(ActorsView).current_actor() == "israel"
 
 
 def test_navigating_to_an_issue_filters_to_its_theme(window, bundled) -> None:
-    window.matrix_view.text_filter.setText("hezbollah")
+    window.view(MatrixView).filters.text_filter.setText("hezbollah")
     window.navigator.go_to_issue("oil-cap")
-    matrix = window.matrix_view
-    assert window.tabs.currentIndex() == TAB_MATRIX
-    assert matrix.theme_combo.currentData() == "energy"
+    matrix = window.view(MatrixView)
+    assert window.tabs.currentIndex() == window.tab_of(MatrixView)
+    assert matrix.filters.theme_combo.currentData() == "energy"
     assert matrix.model.visible_issues == [i.id for i in bundled.issues if i.theme == "energy"]
     assert matrix.current_ids()[1] == "oil-cap"
     assert bundled.issue_by_id["oil-cap"].question in matrix.detail.toPlainText()
 
 
 def test_navigating_to_a_hidden_stance_clears_filters(window, bundled) -> None:
-    matrix = window.matrix_view
-    matrix.theme_combo.setCurrentIndex(matrix.theme_combo.findData("nuclear"))
+    matrix = window.view(MatrixView)
+    matrix.filters.theme_combo.setCurrentIndex(matrix.filters.theme_combo.findData("nuclear"))
     window.navigator.go_to_stance("israel", "israeli-strike")
-    assert window.tabs.currentIndex() == TAB_MATRIX
+    assert window.tabs.currentIndex() == window.tab_of(MatrixView)
     window.navigator.go_to_stance("turkey", "russia-turkey-ties")
     assert matrix.current_ids() == ("turkey", "russia-turkey-ties")
     stance = bundled.stance_index["turkey", "russia-turkey-ties"]
@@ -284,8 +291,8 @@ def test_wide_briefing_stays_quick(qtbot, settings) -> None:
     view.show()
     started = time.perf_counter()
     view.set_briefing(briefing)
-    view.hide_empty.setChecked(True)
-    view.text_filter.setText("Issue 19")
+    view.filters.hide_empty.setChecked(True)
+    view.filters.text_filter.setText("Issue 19")
     QApplication.processEvents()
     assert view.model.visible_issues[0] == "i19"
     assert time.perf_counter() - started < 2.0

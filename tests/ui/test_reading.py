@@ -6,16 +6,22 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QTextCursor
 
 from tests.ui.helpers import click_link, link_hrefs, open_and_wait
-from viewer.ui.main_window import TAB_ACTORS, TAB_BRIEFING, TAB_MATRIX, TAB_THEMES, MainWindow
+from viewer.presentation.citations import about_html
+from viewer.ui.actors_view import ActorsView
+from viewer.ui.briefing_view import BriefingView
+from viewer.ui.main_window import MainWindow
+from viewer.ui.matrix.view import MatrixView
+from viewer.ui.roles import ID_ROLE
+from viewer.ui.themes_view import ThemesView
 
 
 def test_actor_link_in_prose_opens_actor_profile(qtbot, window: MainWindow, bundled) -> None:
     text = window.briefing_view.text
     assert "actor:iran" in link_hrefs(text)
     click_link(qtbot, text, "actor:iran")
-    assert window.tabs.currentIndex() == TAB_ACTORS
-    assert window.actors_view.current_actor() == "iran"
-    profile = window.actors_view.profile.toPlainText()
+    assert window.tabs.currentIndex() == window.tab_of(ActorsView)
+    assert window.view(ActorsView).current_actor() == "iran"
+    profile = window.view(ActorsView).profile.toPlainText()
     assert profile.startswith(bundled.actor_by_id["iran"].name)
 
 
@@ -24,9 +30,9 @@ def test_actor_stance_evidence_jumps_to_highlighted_passage(
 ) -> None:
     window.navigator.go_to_actor("russia")
     stance = bundled.stances_of_actor("russia")[0]
-    click_link(qtbot, window.actors_view.profile, f"passage:{stance.passage}")
+    click_link(qtbot, window.view(ActorsView).profile, f"passage:{stance.passage}")
     view = window.briefing_view
-    assert window.tabs.currentIndex() == TAB_BRIEFING
+    assert window.tabs.currentIndex() == window.tab_of(BriefingView)
     assert view.highlighted_anchor == stance.passage
     block = view.block_of(stance.passage)
     assert view.highlighted_text() == block.text() != ""
@@ -46,7 +52,7 @@ def test_contents_click_scrolls_to_heading(qtbot, window: MainWindow) -> None:
     )
     after = view.text.verticalScrollBar().value()
     assert after > before
-    block = view.block_of(outlook.data(0, Qt.ItemDataRole.UserRole))
+    block = view.block_of(outlook.data(0, ID_ROLE))
     assert block.text() == "Outlook"
     assert tree.currentItem() is outlook
 
@@ -63,13 +69,13 @@ def test_current_section_follows_scrolling(qtbot, window: MainWindow) -> None:
 def test_back_and_forward_across_jumps(qtbot, window: MainWindow) -> None:
     window.navigator.go_to_actor("iran")
     window.navigator.go_to_theme(window.briefing.themes[1].id)
-    assert window.tabs.currentIndex() == TAB_THEMES
+    assert window.tabs.currentIndex() == window.tab_of(ThemesView)
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert window.tabs.currentIndex() == TAB_ACTORS
-    assert window.actors_view.current_actor() == "iran"
+    assert window.tabs.currentIndex() == window.tab_of(ActorsView)
+    assert window.view(ActorsView).current_actor() == "iran"
     qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
-    assert window.tabs.currentIndex() == TAB_THEMES
-    assert window.themes_view.current_theme() == window.briefing.themes[1].id
+    assert window.tabs.currentIndex() == window.tab_of(ThemesView)
+    assert window.view(ThemesView).current_theme() == window.briefing.themes[1].id
     assert not window.actions["forward"].isEnabled()
 
 
@@ -147,7 +153,7 @@ def test_external_link_shows_target_and_never_loads(qtbot, window: MainWindow, m
 def test_about_lists_sources_and_version(window: MainWindow, bundled) -> None:
     from viewer import __version__
 
-    html = window.about_html()
+    html = about_html(window.briefing)
     assert __version__ in html
     assert bundled.sources[0].author in html
     assert bundled.sources[0].title in html
@@ -159,10 +165,10 @@ def test_theme_issue_opens_matrix_filtered_with_its_column_selected(
     theme = next(t for t in bundled.themes if len(bundled.issues_of_theme(t.id)) >= 2)
     issue = bundled.issues_of_theme(theme.id)[1]
     window.navigator.go_to_theme(theme.id)
-    click_link(qtbot, window.themes_view.detail, f"issue:{issue.id}")
-    matrix = window.matrix_view
-    assert window.tabs.currentIndex() == TAB_MATRIX
-    assert matrix.theme_combo.currentData() == theme.id
+    click_link(qtbot, window.view(ThemesView).detail, f"issue:{issue.id}")
+    matrix = window.view(MatrixView)
+    assert window.tabs.currentIndex() == window.tab_of(MatrixView)
+    assert matrix.filters.theme_combo.currentData() == theme.id
     visible = matrix.model.visible_issues
     assert set(visible) == {i.id for i in bundled.issues_of_theme(theme.id)}
     selected = {index.column() for index in matrix.table.selectionModel().selectedIndexes()}
@@ -173,23 +179,23 @@ def test_theme_issue_opens_matrix_filtered_with_its_column_selected(
 def test_profile_links_work_from_the_keyboard(qtbot, window: MainWindow, bundled) -> None:
     """Tab reaches the profile's first link ("Read in briefing") and Enter follows it."""
     window.navigator.go_to_actor("russia")
-    profile = window.actors_view.profile
+    profile = window.view(ActorsView).profile
     profile.setFocus()
     qtbot.keyClick(profile, Qt.Key.Key_Tab)
     assert profile.textCursor().selectedText() == "Read in briefing ›"
     with qtbot.waitSignal(profile.anchorClicked, timeout=2000):
         qtbot.keyClick(profile, Qt.Key.Key_Return)
-    assert window.tabs.currentIndex() == TAB_BRIEFING
+    assert window.tabs.currentIndex() == window.tab_of(BriefingView)
     assert window.briefing_view.highlighted_anchor == bundled.actor_by_id["russia"].passage
 
 
 def test_lists_are_usable_without_a_mouse(qtbot, window: MainWindow, bundled) -> None:
-    window.tabs.setCurrentIndex(TAB_THEMES)
-    themes = window.themes_view.list
+    window.tabs.setCurrentIndex(window.tab_of(ThemesView))
+    themes = window.view(ThemesView).list
     themes.setFocus()
     qtbot.keyClick(themes, Qt.Key.Key_Down)
-    assert window.themes_view.current_theme() == bundled.themes[1].id
-    assert bundled.themes[1].title in window.themes_view.detail.toPlainText()
+    assert window.view(ThemesView).current_theme() == bundled.themes[1].id
+    assert bundled.themes[1].title in window.view(ThemesView).detail.toPlainText()
 
 
 def anchor_in_view(view, anchor: str) -> bool:
@@ -213,7 +219,7 @@ def test_every_in_document_link_of_the_bundled_briefing_moves_the_view(
         anchor = href[1:]
         assert anchor in bundled.anchors, href
         click_link(qtbot, view.text, href)
-        assert window.tabs.currentIndex() == TAB_BRIEFING
+        assert window.tabs.currentIndex() == window.tab_of(BriefingView)
         assert view.highlighted_anchor == anchor, href
         qtbot.waitUntil(lambda anchor=anchor: anchor_in_view(view, anchor))
 

@@ -20,7 +20,11 @@ from PySide6.QtWidgets import (
 
 from tests.conftest import BAD, MINIMAL, PROSE_ONLY
 from tests.ui.helpers import open_and_wait
-from viewer.ui.main_window import TAB_ACTORS, TAB_BRIEFING, TAB_THEMES, MainWindow
+from viewer.presentation.citations import about_html
+from viewer.ui.actors_view import ActorsView
+from viewer.ui.briefing_view import BriefingView
+from viewer.ui.main_window import MainWindow
+from viewer.ui.themes_view import ThemesView
 
 
 def test_opens_on_bundled_briefing_with_content_in_each_tab(
@@ -28,30 +32,34 @@ def test_opens_on_bundled_briefing_with_content_in_each_tab(
 ) -> None:
     assert bundled.title in window.windowTitle()
     assert window.pages.currentWidget() is window.tabs
-    assert window.tabs.currentIndex() == TAB_BRIEFING
+    assert window.tabs.currentIndex() == window.tab_of(BriefingView)
     prose = window.briefing_view.text.toPlainText()
     assert "Key judgements" in prose
     assert len(prose.split()) > 2000
     assert window.briefing_view.contents.topLevelItemCount() >= 8
     bar = window.tabs.tabBar()
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(TAB_THEMES).center())
-    assert window.tabs.currentIndex() == TAB_THEMES
-    assert window.themes_view.list.count() == len(bundled.themes)
-    assert bundled.themes[0].title in window.themes_view.detail.toPlainText()
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(TAB_ACTORS).center())
+    qtbot.mouseClick(
+        bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(window.tab_of(ThemesView)).center()
+    )
+    assert window.tabs.currentIndex() == window.tab_of(ThemesView)
+    assert window.view(ThemesView).list.count() == len(bundled.themes)
+    assert bundled.themes[0].title in window.view(ThemesView).detail.toPlainText()
+    qtbot.mouseClick(
+        bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(window.tab_of(ActorsView)).center()
+    )
     actor_rows = sum(
-        window.actors_view.model.item(row).rowCount()
-        for row in range(window.actors_view.model.rowCount())
+        window.view(ActorsView).model.item(row).rowCount()
+        for row in range(window.view(ActorsView).model.rowCount())
     )
     assert actor_rows == len(bundled.actors)
-    assert window.actors_view.profile.toPlainText().strip()
+    assert window.view(ActorsView).profile.toPlainText().strip()
 
 
 def test_tabs_switch_with_ctrl_number(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    assert window.tabs.currentIndex() == TAB_ACTORS
+    assert window.tabs.currentIndex() == window.tab_of(ActorsView)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.tabs.currentIndex() == TAB_THEMES
+    assert window.tabs.currentIndex() == window.tab_of(ThemesView)
 
 
 def test_bad_briefing_shows_its_problems_and_keeps_running(qtbot, window: MainWindow) -> None:
@@ -136,11 +144,11 @@ def test_second_briefing_in_the_same_window_starts_fresh(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
     window.navigator.go_to_actor("iran")
-    window.actors_view.filter.setText("zzz")
+    window.view(ActorsView).filter.setText("zzz")
     assert open_and_wait(qtbot, window, MINIMAL)
     window.navigator.go_to_actor("upland")
-    assert window.actors_view.filter.text() == ""
-    assert window.actors_view.current_actor() == "upland"
+    assert window.view(ActorsView).filter.text() == ""
+    assert window.view(ActorsView).current_actor() == "upland"
     saved = tmp_path / "matrix.csv"
     monkeypatch.setattr(
         "viewer.ui.main_window.QFileDialog.getSaveFileName", lambda *args: (str(saved), "")
@@ -154,7 +162,7 @@ def test_second_briefing_in_the_same_window_starts_fresh(
 def test_links_to_unknown_ids_go_nowhere_and_leave_no_history(window: MainWindow) -> None:
     window.navigator.go_to_actor("no-such-actor")
     window.navigator.go_to_passage("")
-    assert window.tabs.currentIndex() == TAB_BRIEFING
+    assert window.tabs.currentIndex() == window.tab_of(BriefingView)
     assert not window.actions["back"].isEnabled()
 
 
@@ -166,7 +174,7 @@ def test_about_shows_briefing_text_as_text(qtbot, window: MainWindow, tmp_path: 
     text = text.replace("url: https://example.org/rivella", "url: file:///etc/passwd")
     (folder / "briefing.yaml").write_text(text, encoding="utf-8")
     assert open_and_wait(qtbot, window, folder)
-    html = window.about_html()
+    html = about_html(window.briefing)
     assert "&lt;img src=&#x27;/etc/passwd&#x27;&gt;" in html
     assert 'href="file:' not in html
 

@@ -67,7 +67,7 @@ def start_gui_application() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtGui import QGuiApplication
 
-    from viewer.ui.theme import load_fonts
+    from viewer.typesetting.fonts import load_fonts
 
     if QGuiApplication.instance() is None:
         _APPLICATION.append(QGuiApplication([PROG]))

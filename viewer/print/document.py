@@ -11,9 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QSizeF, QUrl
 from PySide6.QtGui import QFont, QPagedPaintDevice, QTextDocument
 
+from viewer.presentation.styles import PROSE_CSS, PROSE_FAMILY
 from viewer.print.html import PRINT_CSS
-from viewer.ui.browser import local_image
-from viewer.ui.theme import PROSE_CSS, PROSE_FAMILY
+from viewer.typesetting.images import local_image
 
 PRINT_POINT_SIZE = 10.5
 """Smaller than on screen: a printed page is read closer than a monitor."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
+from viewer.presentation.styles import UI_FAMILY
 from viewer.print.pages import MM_PER_INCH
-from viewer.ui.theme import UI_FAMILY
 
 FURNITURE_POINT_SIZE = 8.0
 GAP_MM = 5.0

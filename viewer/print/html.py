@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from html import escape
 
-from viewer.domain.model import Briefing, Confidence, Position, Source
+from viewer.domain.model import Briefing, Source
+from viewer.presentation.citations import citation
+from viewer.presentation.positions import badge_html, mark_html
 from viewer.print.headings import Heading
 from viewer.print.matrix import issue_labels, issues_by_theme
-from viewer.ui.positions import LOOKS, badge_html, glyph
 
 PRINT_CSS = """
 table.data { margin-top: 4px; margin-bottom: 10px; }
@@ -33,10 +34,9 @@ def passage_ref(passage: str, text: str = "Passage&nbsp;›") -> str:
 
 
 def source_line(source: Source) -> str:
-    details = ", ".join(escape(x) for x in (source.author, source.publisher, source.date) if x)
-    title = f"<i>{escape(source.title)}</i>"
+    """A source with its address written out in full: a reader of paper cannot click it."""
     url = f"<br><small>{escape(source.url)}</small>" if source.url else ""
-    return f"{title}{', ' + details if details else ''}{url}"
+    return citation(source) + url
 
 
 def cover_html(briefing: Briefing) -> str:
@@ -67,15 +67,6 @@ def contents_html(headings: list[Heading], page_label: int) -> str:
             f'<td class="page">{heading.page + page_label}</td></tr>'
         )
     return f'<table class="contents" width="100%" cellspacing="0">{"".join(rows)}</table>'
-
-
-def mark_html(position: Position, confidence: Confidence) -> str:
-    """A matrix cell in running text: the position's colour and glyph, without its name."""
-    look = LOOKS[position]
-    return (
-        f'<span style="background-color: {look.background}; color: {look.foreground};">'
-        f"&nbsp;{escape(glyph(position, confidence))}&nbsp;</span>"
-    )
 
 
 def actors_html(briefing: Briefing) -> str:

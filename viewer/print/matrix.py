@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from viewer.domain.model import Briefing, Issue
-from viewer.ui.positions import LOOKS, LOW_CONFIDENCE_MARK, glyph
+from viewer.presentation.positions import LOOKS, LOW_CONFIDENCE_MARK, cell_style, glyph
 
 NAME_MM = 44.0
 """Width of the actor-name column."""
@@ -60,8 +60,8 @@ def column_groups(briefing: Briefing, max_columns: int) -> list[list[Issue]]:
 
 def legend_html() -> str:
     cells = "".join(
-        f'<td align="center" bgcolor="{look.background}" style="color: {look.foreground};'
-        f' font-weight: 600;">{escape(look.glyph)}</td><td>{position.label}</td>'
+        f'<td align="center" {cell_style(position)}>{escape(look.glyph)}</td>'
+        f"<td>{position.label}</td>"
         for position, look in LOOKS.items()
     )
     return (
@@ -99,12 +99,8 @@ def cell_html(briefing: Briefing, actor_id: str, issue_id: str) -> str:
     stance = briefing.stance_index.get((actor_id, issue_id))
     if stance is None:
         return "<td></td>"
-    look = LOOKS[stance.position]
     mark = escape(glyph(stance.position, stance.confidence))
-    return (
-        f'<td class="mark" align="center" bgcolor="{look.background}" style="color:'
-        f' {look.foreground}; font-weight: 600;">{mark}</td>'
-    )
+    return f'<td class="mark" align="center" {cell_style(stance.position)}>{mark}</td>'
 
 
 def group_html(briefing: Briefing, issues: list[Issue], body_mm: float) -> str:

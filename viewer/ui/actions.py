@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from viewer.ui.tabs import TABS
+
 Key = QKeySequence.StandardKey
 
 
@@ -40,11 +42,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("zoom_reset", "&Actual size", "&View", ("Ctrl+0",)),
     ActionSpec("back", "&Back", "&Go", ("Alt+Left",), "Go back to the previous place"),
     ActionSpec("forward", "&Forward", "&Go", ("Alt+Right",), "Go forward again"),
-    ActionSpec("tab_1", "B&riefing", "&Go", ("Ctrl+1",)),
-    ActionSpec("tab_2", "&Themes", "&Go", ("Ctrl+2",)),
-    ActionSpec("tab_3", "&Actors", "&Go", ("Ctrl+3",)),
-    ActionSpec("tab_4", "Issue &matrix", "&Go", ("Ctrl+4",)),
-    ActionSpec("tab_5", "&Compare", "&Go", ("Ctrl+5",)),
+    *(
+        ActionSpec(f"tab_{number}", tab.menu_text, "&Go", (f"Ctrl+{number}",))
+        for number, tab in enumerate(TABS, start=1)
+    ),
     ActionSpec("shortcuts", "&Keyboard shortcuts", "&Help", ("F1",)),
     ActionSpec("about", "&About Briefing Viewer", "&Help"),
 )

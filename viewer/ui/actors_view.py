@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QSignalBlocker, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,16 +14,22 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.model import ActorKind, Briefing
+from viewer.domain.problems import Problem
+from viewer.presentation.pages import actor_page
+from viewer.presentation.targets import Kind, Target
 from viewer.ui.browser import LinkBrowser
-from viewer.ui.navigation import Navigator, Target
+from viewer.ui.navigation import Navigator
 from viewer.ui.panes import side_by_side, stack
-from viewer.ui.profiles import actor_page
-
-ID_ROLE = Qt.ItemDataRole.UserRole
+from viewer.ui.roles import ID_ROLE
+from viewer.ui.settings import Settings
 
 
 class ActorsView(QWidget):
-    def __init__(self, navigator: Navigator, parent: QWidget | None = None) -> None:
+    CLAIMS = frozenset({Kind.ACTOR})
+
+    def __init__(
+        self, navigator: Navigator, settings: Settings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.navigator = navigator
         self.briefing: Briefing | None = None
@@ -44,12 +52,11 @@ class ActorsView(QWidget):
         self.profile = LinkBrowser(navigator, "Actor profile")
         side_by_side(self, stack(self.filter, self.tree), self.profile, (280, 840))
 
-    def set_briefing(self, briefing: Briefing) -> None:
+    def set_briefing(self, briefing: Briefing, problems: Sequence[Problem] = ()) -> None:
         self.briefing = briefing
-        self.filter.blockSignals(True)
-        self.filter.clear()
+        with QSignalBlocker(self.filter):
+            self.filter.clear()
         self.proxy.setFilterFixedString("")
-        self.filter.blockSignals(False)
         self.model.clear()
         for kind in ActorKind:
             members = sorted(
@@ -85,17 +92,26 @@ class ActorsView(QWidget):
         )
         return matches[0] if matches else QModelIndex()
 
-    def show_actor(self, actor_id: str) -> None:
-        index = self._index_of(actor_id)
+    def show_target(self, target: Target) -> bool:
+        """Select the actor, clearing a filter that hides it."""
+        index = self._index_of(target.key)
         if not index.isValid():
             self.filter.clear()
-            index = self._index_of(actor_id)
+            index = self._index_of(target.key)
         if index.isValid():
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
+        return index.isValid()
 
     def current_actor(self) -> str:
         return self.tree.currentIndex().data(ID_ROLE) or ""
+
+    def state(self) -> object:
+        return self.current_actor()
+
+    def restore(self, state: object) -> None:
+        if isinstance(state, str) and state:
+            self.show_target(Target(Kind.ACTOR, state))
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
@@ -106,4 +122,4 @@ class ActorsView(QWidget):
         if not actor_id or self.briefing is None:
             return
         self.profile.setHtml(actor_page(self.briefing, actor_id))
-        self.navigator.note_location(Target("actor", actor_id))
+        self.navigator.note_location(Target(Kind.ACTOR, actor_id))

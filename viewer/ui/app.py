@@ -11,13 +11,14 @@ START = time.perf_counter()
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402 (timed from above)
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from viewer import __version__  # noqa: E402
+from viewer import APP_NAME, __version__  # noqa: E402
 from viewer.display import has_display  # noqa: E402
 from viewer.resources import default_briefing, stylesheet  # noqa: E402
+from viewer.typesetting.fonts import load_fonts  # noqa: E402
 from viewer.ui.faults import FaultHandler  # noqa: E402
-from viewer.ui.main_window import APP_NAME, MainWindow  # noqa: E402
+from viewer.ui.main_window import MainWindow  # noqa: E402
 from viewer.ui.settings import Settings  # noqa: E402
-from viewer.ui.theme import apply_colour_scheme, load_fonts, ui_font  # noqa: E402
+from viewer.ui.theme import apply_colour_scheme, ui_font  # noqa: E402
 
 
 def create_application() -> QApplication:

@@ -34,12 +34,17 @@ from PySide6.QtWidgets import (
 from viewer.domain.model import Briefing
 from viewer.domain.problems import Problem
 from viewer.domain.prose import TocEntry
+from viewer.presentation.citations import title_block
+from viewer.presentation.pages import unavailable_html
+from viewer.presentation.styles import PROSE_CSS, PROSE_FAMILY, PROSE_POINT_SIZE
+from viewer.presentation.targets import Kind, Target
 from viewer.ui.actions import LOCAL_KEYS, key_text, shortcut_text, spec_named
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.navigation import Navigator
 from viewer.ui.panes import side_by_side, stack
+from viewer.ui.roles import ID_ROLE
 from viewer.ui.settings import ZOOM_LIMIT, Settings
-from viewer.ui.theme import PROSE_CSS, PROSE_FAMILY, PROSE_POINT_SIZE, highlight_colour
+from viewer.ui.theme import highlight_colour
 
 SLICE_CHARS = 20_000
 """HTML laid out per event-loop turn: 20 to 40 ms of Qt's time on the development machine."""
@@ -50,24 +55,6 @@ PROGRESS_DELAY_MS = 150
 """A text that fills in faster than this shows no progress bar at all."""
 MEASURE_CHARS = 80
 """Longest line, in average characters: beyond about this, reading slows down."""
-ANCHOR_ROLE = Qt.ItemDataRole.UserRole
-
-
-def title_block(briefing: Briefing) -> str:
-    """What the briefing is, by whom and from what, above its prose (escaped: untrusted)."""
-    byline = ", ".join(escape(a) for a in briefing.authors)
-    sources = "; ".join(
-        escape(", ".join(p for p in (s.title, s.author, s.publisher, s.date) if p))
-        for s in briefing.sources
-    )
-    return (
-        f'<h1 class="title">{escape(briefing.title)}</h1>'
-        + (f'<p class="subtitle">{escape(briefing.subtitle)}</p>' if briefing.subtitle else "")
-        + f'<p class="byline">{byline} · {escape(briefing.date)}</p>'
-        + f'<p class="summary"><i>{escape(briefing.summary)}</i></p>'
-        + (f'<p class="byline">Based on: {sources}</p>' if sources else "")
-        + "<hr/>"
-    )
 
 
 def slices(blocks: Sequence[str]) -> list[str]:
@@ -84,17 +71,6 @@ def slices(blocks: Sequence[str]) -> list[str]:
     if current:
         grouped.append("\n".join(current))
     return grouped
-
-
-def unavailable_html(problems: Sequence[Problem]) -> str:
-    """Said in place of a text that could not be rendered, with the reasons (escaped)."""
-    reasons = "".join(f"<li>{escape(str(problem))}</li>" for problem in problems)
-    return (
-        "<h2>The text could not be shown</h2>"
-        f"<ul>{reasons}</ul>"
-        "<p>Themes, actors, the issue matrix and Compare still work. If you wrote this briefing, "
-        "fix the places listed.</p>"
-    )
 
 
 class ProseBrowser(LinkBrowser):
@@ -165,6 +141,7 @@ class FindBar(QWidget):
 
 
 class BriefingView(QWidget):
+    CLAIMS = frozenset({Kind.PASSAGE})
     filled = Signal()
     """The whole text is in the view (emitted after every new briefing)."""
 
@@ -226,10 +203,8 @@ class BriefingView(QWidget):
 
     # -- content --------------------------------------------------------------------------
 
-    def set_briefing(
-        self, briefing: Briefing, position: int | None = None, problems: Sequence[Problem] = ()
-    ) -> None:
-        """Show ``briefing``'s text from ``position`` (else where the reader last left it).
+    def set_briefing(self, briefing: Briefing, problems: Sequence[Problem] = ()) -> None:
+        """Show ``briefing``'s text from where the reader last left it.
 
         A long text goes in slices, one event-loop turn each, so the window keeps responding
         while it fills; the progress bar shows how far it got. A briefing whose text could not be
@@ -246,9 +221,7 @@ class BriefingView(QWidget):
         self._blocks = {}
         self.highlighted_anchor = ""
         self._pending_passage = ""
-        self._target_position = (
-            self.settings.reading_position(briefing.id) if position is None else position
-        )
+        self._target_position = self.settings.reading_position(briefing.id)
         rendered = briefing.rendered
         self.headings = list(rendered.toc) if rendered else []
         self._fill_contents()
@@ -331,6 +304,20 @@ class BriefingView(QWidget):
         if self._position_pending:
             QTimer.singleShot(0, self._restore_position)
 
+    def show_target(self, target: Target) -> bool:
+        return self.show_passage(target.key)
+
+    def state(self) -> object:
+        return self.reading_position()
+
+    def restore(self, state: object) -> None:
+        """Go back to a reading position (a character of the text) once the text is in."""
+        if isinstance(state, int):
+            self._target_position = state
+            self._position_pending = True
+            if not self.filling:
+                QTimer.singleShot(0, self._restore_position)
+
     def reading_position(self) -> int:
         """Where the reader is; until the text is filled in and shown, where they will be."""
         return (
@@ -349,7 +336,7 @@ class BriefingView(QWidget):
             while parents and parents[-1][0] >= entry.level:
                 parents.pop()
             item = QTreeWidgetItem([entry.title])
-            item.setData(0, ANCHOR_ROLE, entry.anchor)
+            item.setData(0, ID_ROLE, entry.anchor)
             self._items[entry.anchor] = item
             item.setToolTip(0, entry.title)
             if parents:
@@ -360,7 +347,7 @@ class BriefingView(QWidget):
         self.contents.expandAll()
 
     def _contents_activated(self, item: QTreeWidgetItem) -> None:
-        self.navigator.go_to_passage(item.data(0, ANCHOR_ROLE))
+        self.navigator.go_to_passage(item.data(0, ID_ROLE))
 
     def _follow_scroll(self, value: int) -> None:
         """Highlight the contents entry of the section at the top of the view."""

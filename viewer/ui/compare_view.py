@@ -7,9 +7,10 @@ navigator; the alignment table is a small model over the precomputed pair figure
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,13 +32,16 @@ from viewer.domain.compare import (
     shared_issues,
 )
 from viewer.domain.model import Briefing, Position
+from viewer.domain.problems import Problem
+from viewer.presentation.pages import anchor, passage_link
+from viewer.presentation.positions import LOOKS, badge_html
+from viewer.presentation.targets import Kind, Target
 from viewer.ui.browser import LinkBrowser
-from viewer.ui.matrix_model import Index
-from viewer.ui.matrix_view import MatrixHeader
+from viewer.ui.matrix.header import MatrixHeader
+from viewer.ui.matrix.model import Index
 from viewer.ui.navigation import Navigator
 from viewer.ui.panes import INSET, side_by_side, stack
-from viewer.ui.positions import LOOKS, badge_html
-from viewer.ui.profiles import anchor, passage_link
+from viewer.ui.settings import Settings
 
 DEFAULT_PAIR = ("russia", "iran")
 ALIGN_CELL = 44
@@ -144,7 +148,7 @@ def shared_issues_html(briefing: Briefing, rows: list[SharedIssue], a: str, b: s
     for row in rows:
         issue = briefing.issue_by_id[row.issue]
         lines.append(
-            f"<tr><td>{anchor('issue', issue.id, issue.title)}</td>"
+            f"<tr><td>{anchor(Kind.ISSUE, issue.id, issue.title)}</td>"
             f"<td>{badge_html(row.a.position, row.a.confidence)}</td>"
             f"<td>{badge_html(row.b.position, row.b.confidence)}</td>"
             f"<td>{'–' if row.distance is None else row.distance} "
@@ -164,7 +168,11 @@ def shared_issues_html(briefing: Briefing, rows: list[SharedIssue], a: str, b: s
 class CompareView(QWidget):
     """Two actors are now being compared (``actor_a``, ``actor_b``)."""
 
-    def __init__(self, navigator: Navigator, parent: QWidget | None = None) -> None:
+    CLAIMS: frozenset[Kind] = frozenset()
+
+    def __init__(
+        self, navigator: Navigator, settings: Settings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.navigator = navigator
         self.briefing: Briefing | None = None
@@ -219,18 +227,17 @@ class CompareView(QWidget):
         self.combo_a.currentIndexChanged.connect(self._refresh)
         self.combo_b.currentIndexChanged.connect(self._refresh)
 
-    def set_briefing(self, briefing: Briefing) -> None:
+    def set_briefing(self, briefing: Briefing, problems: Sequence[Problem] = ()) -> None:
         self.briefing = briefing
         table = alignment_table(briefing)
         names = {actor.id: actor.name for actor in briefing.actors}
         self.alignment.set_table(table, names)
         choices = table.actors if len(table.actors) >= 2 else tuple(names)
         for combo in (self.combo_a, self.combo_b):
-            combo.blockSignals(True)
-            combo.clear()
-            for actor_id in choices:
-                combo.addItem(names[actor_id], actor_id)
-            combo.blockSignals(False)
+            with QSignalBlocker(combo):
+                combo.clear()
+                for actor_id in choices:
+                    combo.addItem(names[actor_id], actor_id)
         if all(actor_id in choices for actor_id in DEFAULT_PAIR):
             self.compare(*DEFAULT_PAIR)
         elif len(choices) >= 2:
@@ -245,15 +252,22 @@ class CompareView(QWidget):
     def compare(self, actor_a: str, actor_b: str) -> None:
         """Show the two actors side by side (both must be actors of the briefing)."""
         for combo, actor_id in ((self.combo_a, actor_a), (self.combo_b, actor_b)):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(combo.findData(actor_id))
-            combo.blockSignals(False)
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(combo.findData(actor_id))
         self._refresh()
 
-    def compare_if_known(self, actor_a: str, actor_b: str) -> None:
-        """Compare the two, if both are still actors that can be picked."""
-        if self.combo_a.findData(actor_a) >= 0 and self.combo_b.findData(actor_b) >= 0:
-            self.compare(actor_a, actor_b)
+    def show_target(self, target: Target) -> bool:
+        return False
+
+    def state(self) -> object:
+        return self.pair()
+
+    def restore(self, state: object) -> None:
+        """Compare the same two actors again, if both can still be picked."""
+        if isinstance(state, tuple) and len(state) == 2:
+            actor_a, actor_b = state
+            if self.combo_a.findData(actor_a) >= 0 and self.combo_b.findData(actor_b) >= 0:
+                self.compare(actor_a, actor_b)
 
     def _refresh(self) -> None:
         a, b = self.pair()

@@ -7,13 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from viewer.domain.problems import Problem
-
-LOCATION_ROLE = Qt.ItemDataRole.UserRole
+from viewer.ui.roles import LOCATION_ROLE
 
 
 class ErrorsView(QWidget):

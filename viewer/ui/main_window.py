@@ -1,14 +1,14 @@
-"""The main window: places the views in tabs, builds menus from the action table and routes
-navigation requests to the right tab. It holds no feature logic of its own."""
+"""The main window: the tabs of the registry, menus from the action table, opening and reloading
+briefings, and handing each jump to the tab that claims it. It holds no feature logic of its own.
+"""
 
 from __future__ import annotations
 
 import datetime
 import time
 from collections.abc import Callable
-from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TypeVar, cast
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QCloseEvent
@@ -25,31 +25,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer import __version__
+from viewer import APP_NAME
 from viewer.domain.loader import LoadResult
 from viewer.domain.model import Briefing
 from viewer.domain.problems import Problem
 from viewer.domain.prose_worker import RENDER_SECONDS
+from viewer.presentation.citations import about_html
+from viewer.presentation.targets import Kind, Target
 from viewer.ui import actions as action_table
 from viewer.ui.briefing_view import BriefingView
 from viewer.ui.errors_view import ErrorsView, cannot_open_heading, plural
 from viewer.ui.loading import BriefingLoader
-from viewer.ui.navigation import EXTERNAL_SCHEMES, Navigator, Target
+from viewer.ui.navigation import Navigator
 from viewer.ui.settings import Settings
+from viewer.ui.tabs import TABS, TabView, tab_for
 from viewer.ui.watching import BriefingWatcher
 
-if TYPE_CHECKING:
-    from viewer.ui.actors_view import ActorsView
-    from viewer.ui.compare_view import CompareView
-    from viewer.ui.matrix_view import MatrixView
-    from viewer.ui.themes_view import ThemesView
-
-APP_NAME = "Briefing Viewer"
-TAB_BRIEFING, TAB_THEMES, TAB_ACTORS, TAB_MATRIX, TAB_COMPARE = range(5)
 PROBLEMS_HEIGHT = 180
 """Pixels the Problems panel takes when it appears: a few rows, the text stays the main thing."""
 LOADING_DELAY_MS = 150
 """A briefing that loads faster than this shows no busy bar."""
+BRIEFING_ACTIONS = (
+    "print",
+    "print_preview",
+    "export_pdf",
+    "export_matrix",
+    "find",
+    "find_next",
+    "find_previous",
+    *(f"tab_{number}" for number in range(1, len(TABS) + 1)),
+)
+"""Actions that need an open briefing."""
+
+View = TypeVar("View")
 
 
 class MainWindow(QMainWindow):
@@ -70,8 +78,9 @@ class MainWindow(QMainWindow):
         self._loading_timer = QTimer(self)
         self._loading_timer.timeout.connect(self._show_loading)
         self._shown_at = datetime.datetime.now()
-        self._restore: dict[int, Callable[[], None]] = {}
-        self._prose_problems: tuple[Problem, ...] = ()
+        self._states: dict[int, object] = {}
+        """What the reader had selected in each tab before a reload, until the tab is filled."""
+        self._errors: tuple[Problem, ...] = ()
         self.loader = BriefingLoader(self)
         self.loader.loaded.connect(self._loaded)
         self.watcher = BriefingWatcher(self) if watch else None
@@ -81,18 +90,18 @@ class MainWindow(QMainWindow):
         self.navigator.accepts = self._can_show
         self.setWindowTitle(APP_NAME)
 
-        self.briefing_view = BriefingView(self.navigator, settings)
-        self._views: dict[int, QWidget] = {TAB_BRIEFING: self.briefing_view}
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Views")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.briefing_view, "Briefing")
-        for title in ("Themes", "Actors", "Issue Matrix", "Compare"):
+        for tab in TABS:
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self.tabs.addTab(holder, title)
+            self.tabs.addTab(holder, tab.title)
+        self._views: dict[int, TabView] = {}
+        self.briefing_view = self.view(BriefingView)
+        """The reading view, built at once: it is the first tab, and find and zoom act on it."""
         self._stale: set[int] = set()
-        """Tabs not yet given the current briefing (see ``_fill_tab``)."""
+        """Tabs not yet given the current briefing (see :meth:`_fill_tab`)."""
         self.tabs.currentChanged.connect(self._fill_tab)
         for index in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(index, False)  # until there is a briefing to show in them
@@ -136,15 +145,16 @@ class MainWindow(QMainWindow):
         menus["&View"].addAction(problems)
 
     def _connect(self) -> None:
-        handlers = {
+        view = self.briefing_view
+        handlers: dict[str, Callable[[], object]] = {
             "open": self.choose_briefing,
             "quit": self.close,
-            "find": self.briefing_view_find,
-            "find_next": self.briefing_view.find_next,
-            "find_previous": self.briefing_view.find_previous,
-            "zoom_in": lambda: self.briefing_view.change_zoom(1),
-            "zoom_out": lambda: self.briefing_view.change_zoom(-1),
-            "zoom_reset": lambda: self.briefing_view.change_zoom(0),
+            "find": self.open_find,
+            "find_next": view.find_next,
+            "find_previous": view.find_previous,
+            "zoom_in": lambda: view.change_zoom(1),
+            "zoom_out": lambda: view.change_zoom(-1),
+            "zoom_reset": lambda: view.change_zoom(0),
             "back": self.navigator.back,
             "forward": self.navigator.forward,
             "shortcuts": self.show_shortcuts,
@@ -154,21 +164,74 @@ class MainWindow(QMainWindow):
             "print_preview": self.print_preview,
             "export_pdf": self.export_pdf,
         }
-        for tab in range(5):
-            handlers[f"tab_{tab + 1}"] = lambda _checked=False, tab=tab: self.tabs.setCurrentIndex(
-                tab
-            )
+        for index in range(len(TABS)):
+            handlers[f"tab_{index + 1}"] = lambda index=index: self.tabs.setCurrentIndex(index)
         for name, handler in handlers.items():
-            self.actions[name].triggered.connect(handler)
-        nav = self.navigator
-        nav.actor_requested.connect(self.show_actor)
-        nav.theme_requested.connect(self.show_theme)
-        nav.issue_requested.connect(self.show_issue)
-        nav.stance_requested.connect(self.show_stance)
-        nav.passage_requested.connect(self.show_passage)
-        nav.history_changed.connect(self._update_history_actions)
-        nav.external_hovered.connect(self._show_link_target)
+            self.actions[name].triggered.connect(lambda _checked=False, run=handler: run())
+        self.navigator.requested.connect(self.show_target)
+        self.navigator.history_changed.connect(self._update_history_actions)
+        self.navigator.external_hovered.connect(self._show_link_target)
         self._update_history_actions()
+
+    # -- tabs -----------------------------------------------------------------------------
+
+    def view(self, kind: type[View]) -> View:
+        """The view of the tab of class ``kind``, built the first time it is asked for.
+
+        Only the first tab is built at start-up: importing and building them all would double
+        the time to the first paint.
+        """
+        index = self.tab_of(kind)
+        if index not in self._views:
+            built = TABS[index].build(self.navigator, self.settings)
+            layout = self.tabs.widget(index).layout()
+            layout.addWidget(cast(QWidget, built))
+            layout.activate()
+            self._views[index] = built
+        return cast(View, self._views[index])
+
+    @staticmethod
+    def tab_of(kind: type) -> int:
+        """The index of the tab whose view is of class ``kind``."""
+        return next(i for i, tab in enumerate(TABS) if tab.view.endswith(f":{kind.__name__}"))
+
+    def _view_at(self, index: int) -> TabView:
+        return self.view(TABS[index].view_class())
+
+    def _fill_tab(self, index: int) -> None:
+        """Give a tab the briefing the first time it is shown, and what the reader had selected
+        there before a reload: work for tabs the reader never opens stays off the start-up
+        path."""
+        if self.briefing is None or index not in self._stale:
+            return
+        self._stale.discard(index)
+        view = self._view_at(index)
+        with self.navigator.quiet():
+            view.set_briefing(self.briefing, self._errors)
+            if index in self._states:
+                view.restore(self._states.pop(index))
+
+    @Slot(object)
+    def show_target(self, target: Target) -> None:
+        """Switch to the tab that claims the target's kind and show it there."""
+        self.tabs.setCurrentIndex(tab_for(target.kind))
+        shown = self._view_at(tab_for(target.kind)).show_target(target)
+        if not shown and target.kind is Kind.PASSAGE:
+            self.statusBar().showMessage(f"No passage '{target.key}' in this briefing", 5000)
+
+    def _can_show(self, target: Target) -> bool:
+        briefing = self.briefing
+        if briefing is None:
+            return False
+        if target.kind is Kind.STANCE:
+            return target.pair in briefing.stance_index
+        known: dict[Kind, object] = {
+            Kind.ACTOR: briefing.actor_by_id,
+            Kind.THEME: briefing.theme_by_id,
+            Kind.ISSUE: briefing.issue_by_id,
+            Kind.PASSAGE: briefing.anchors,
+        }
+        return target.key in cast(dict[str, object], known[target.kind])
 
     # -- opening --------------------------------------------------------------------------
 
@@ -220,14 +283,12 @@ class MainWindow(QMainWindow):
                 result.problems,
             )
             self.opened.emit(False)
-            return
-        if result.briefing is None:
+        elif result.briefing is None:
             self._show_cannot_open(result)
             self.opened.emit(False)
-            return
-        restore = self._capture_selection() if keep_shown else {}
-        self._show(result, restore)
-        self.opened.emit(True)
+        else:
+            self._show(result, keep_reader_place=keep_shown)
+            self.opened.emit(True)
 
     def _show_cannot_open(self, result: LoadResult) -> None:
         self.briefing = None
@@ -241,46 +302,45 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{result.folder} (errors) — {APP_NAME}")
         self._set_briefing_actions(False)
 
-    def _show(self, result: LoadResult, restore: dict[int, Callable[[], None]]) -> None:
-        briefing = result.briefing
-        assert briefing is not None
-        position = self.briefing_view.reading_position() if restore else None
-        tab = self.tabs.currentIndex() if restore else TAB_BRIEFING
-        self.briefing = briefing
+    def _show(self, result: LoadResult, keep_reader_place: bool) -> None:
+        """Show a loaded briefing; after a reload, in the same tab with the same selections."""
+        assert result.briefing is not None
+        self._states = (
+            {index: view.state() for index, view in self._views.items()}
+            if keep_reader_place
+            else {}
+        )
+        self.briefing = result.briefing
         self._shown_at = datetime.datetime.now()
-        self._restore = restore
+        self._errors = result.errors
         self._stale = set(range(self.tabs.count()))
-        self._prose_problems = result.errors
         self.pages.setCurrentWidget(self.tabs)
+        current = self.tabs.currentIndex() if keep_reader_place else 0
         with QSignalBlocker(self.tabs):
-            self.tabs.setCurrentIndex(tab)
-        self._stale.discard(TAB_BRIEFING)
-        with self.navigator.quiet():
-            self.briefing_view.set_briefing(briefing, position, result.errors)
-        self._fill_tab(tab)
-        if not restore:
+            self.tabs.setCurrentIndex(current)
+        self._fill_tab(0)
+        self._fill_tab(current)
+        if not keep_reader_place:
             self.navigator.reset()
-        self.setWindowTitle(f"{briefing.title} — {APP_NAME}")
+        self.setWindowTitle(f"{result.briefing.title} — {APP_NAME}")
         self._set_briefing_actions(True)
-        for index in range(self.tabs.count()):
-            self.tabs.setTabEnabled(index, True)
+        self._report(result)
+
+    def _report(self, result: LoadResult) -> None:
+        """Errors in the Problems panel; warnings only said, and listed there on request."""
         if result.errors:
             self._show_problems(
                 f"<b>{plural(len(result.errors), 'error')}</b> in this briefing; the rest of it "
                 "works.",
                 result.problems,
             )
-        else:
-            self.problems_dock.hide()
-            if result.warnings:
-                self.statusBar().showMessage(
-                    f"{plural(len(result.warnings), 'warning')} while loading "
-                    "(View ▸ Problems lists them)",
-                    8000,
-                )
-                self.problems_view.show_problems(
-                    f"<b>{plural(len(result.warnings), 'warning')}</b>", result.problems
-                )
+            return
+        self.problems_dock.hide()
+        if result.warnings:
+            count = plural(len(result.warnings), "warning")
+            said = f"{count} while loading (View ▸ Problems lists them)"
+            self.statusBar().showMessage(said, 8000)
+            self.problems_view.show_problems(f"<b>{count}</b>", result.problems)
 
     def _show_problems(self, heading: str, problems: tuple[Problem, ...]) -> None:
         self.problems_view.show_problems(heading, problems)
@@ -288,95 +348,11 @@ class MainWindow(QMainWindow):
             self.problems_dock.show()
             self.resizeDocks([self.problems_dock], [PROBLEMS_HEIGHT], Qt.Orientation.Vertical)
 
-    def _capture_selection(self) -> dict[int, Callable[[], None]]:
-        """How to put back what the reader had selected in each built tab, after a reload."""
-        restore: dict[int, Callable[[], None]] = {}
-        if TAB_THEMES in self._views and (theme := self.themes_view.current_theme()):
-            restore[TAB_THEMES] = lambda: self.themes_view.show_theme(theme)
-        if TAB_ACTORS in self._views and (actor := self.actors_view.current_actor()):
-            restore[TAB_ACTORS] = lambda: self.actors_view.show_actor(actor)
-        matrix = self._views.get(TAB_MATRIX)
-        if matrix is not None and self.matrix_view.table.currentIndex().isValid():
-            cell = self.matrix_view.current_ids()
-            restore[TAB_MATRIX] = lambda: self.matrix_view.select_if_shown(*cell)
-        if TAB_COMPARE in self._views:
-            pair = self.compare_view.pair()
-            restore[TAB_COMPARE] = lambda: self.compare_view.compare_if_known(*pair)
-        restore[TAB_BRIEFING] = lambda: None
-        return restore
-
-    def _view(self, tab: int) -> QWidget:
-        """The tab's view, built the first time it is needed.
-
-        Only the Briefing tab is built at start-up; the modules of the others are imported here,
-        late, because importing and building them all would double the time to the first paint.
-        """
-        if tab not in self._views:
-            if tab == TAB_THEMES:
-                from viewer.ui.themes_view import ThemesView
-
-                view: QWidget = ThemesView(self.navigator)
-            elif tab == TAB_ACTORS:
-                from viewer.ui.actors_view import ActorsView
-
-                view = ActorsView(self.navigator)
-            elif tab == TAB_MATRIX:
-                from viewer.ui.matrix_view import MatrixView
-
-                view = MatrixView(self.navigator, self.settings)
-            else:
-                from viewer.ui.compare_view import CompareView
-
-                view = CompareView(self.navigator)
-            layout = self.tabs.widget(tab).layout()
-            layout.addWidget(view)
-            layout.activate()
-            self._views[tab] = view
-        return self._views[tab]
-
-    @property
-    def themes_view(self) -> ThemesView:
-        return self._view(TAB_THEMES)  # type: ignore[return-value]
-
-    @property
-    def actors_view(self) -> ActorsView:
-        return self._view(TAB_ACTORS)  # type: ignore[return-value]
-
-    @property
-    def matrix_view(self) -> MatrixView:
-        return self._view(TAB_MATRIX)  # type: ignore[return-value]
-
-    @property
-    def compare_view(self) -> CompareView:
-        return self._view(TAB_COMPARE)  # type: ignore[return-value]
-
-    def _fill_tab(self, tab: int) -> None:
-        """Give a tab the briefing the first time it is shown: work for tabs the reader never
-        opens stays off the start-up path."""
-        if self.briefing is None or tab not in self._stale:
-            return
-        self._stale.discard(tab)
-        briefing = self.briefing
-        with self.navigator.quiet():
-            if tab == TAB_BRIEFING:
-                self.briefing_view.set_briefing(briefing, problems=self._prose_problems)
-            else:
-                self._view(tab).set_briefing(briefing)  # type: ignore[attr-defined]
-            self._restore.pop(tab, lambda: None)()
-
     def _set_briefing_actions(self, enabled: bool) -> None:
-        for name in (
-            "print",
-            "print_preview",
-            "export_pdf",
-            "export_matrix",
-            "find",
-            "find_next",
-            "find_previous",
-        ):
+        for name in BRIEFING_ACTIONS:
             self.actions[name].setEnabled(enabled)
-        for tab in range(5):
-            self.actions[f"tab_{tab + 1}"].setEnabled(enabled)
+        for index in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(index, enabled)
 
     @Slot()
     def choose_briefing(self) -> None:
@@ -385,51 +361,7 @@ class MainWindow(QMainWindow):
         if folder:
             self.open_briefing(Path(folder))
 
-    def _can_show(self, target: Target) -> bool:
-        briefing = self.briefing
-        if briefing is None:
-            return False
-        if target.kind == "stance":
-            return tuple(target.key.partition("/")[::2]) in briefing.stance_index
-        known = {
-            "actor": briefing.actor_by_id,
-            "theme": briefing.theme_by_id,
-            "issue": briefing.issue_by_id,
-            "passage": briefing.anchors,
-        }
-        return target.key in known[target.kind]
-
     # -- navigation -----------------------------------------------------------------------
-
-    @Slot(str)
-    def show_actor(self, actor_id: str) -> None:
-        if self.briefing and actor_id in self.briefing.actor_by_id:
-            self.tabs.setCurrentIndex(TAB_ACTORS)
-            self.actors_view.show_actor(actor_id)
-
-    @Slot(str)
-    def show_theme(self, theme_id: str) -> None:
-        if self.briefing and theme_id in self.briefing.theme_by_id:
-            self.tabs.setCurrentIndex(TAB_THEMES)
-            self.themes_view.show_theme(theme_id)
-
-    @Slot(str)
-    def show_issue(self, issue_id: str) -> None:
-        if self.briefing and issue_id in self.briefing.issue_by_id:
-            self.tabs.setCurrentIndex(TAB_MATRIX)
-            self.matrix_view.show_issue(issue_id)
-
-    @Slot(str, str)
-    def show_stance(self, actor_id: str, issue_id: str) -> None:
-        if self.briefing and (actor_id, issue_id) in self.briefing.stance_index:
-            self.tabs.setCurrentIndex(TAB_MATRIX)
-            self.matrix_view.show_stance(actor_id, issue_id)
-
-    @Slot(str)
-    def show_passage(self, anchor: str) -> None:
-        self.tabs.setCurrentIndex(TAB_BRIEFING)
-        if not self.briefing_view.show_passage(anchor):
-            self.statusBar().showMessage(f"No passage '{anchor}' in this briefing", 5000)
 
     def _update_history_actions(self) -> None:
         self.actions["back"].setEnabled(self.navigator.can_go_back())
@@ -441,8 +373,8 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
 
-    def briefing_view_find(self) -> None:
-        self.tabs.setCurrentIndex(TAB_BRIEFING)
+    def open_find(self) -> None:
+        self.tabs.setCurrentIndex(self.tab_of(BriefingView))
         self.briefing_view.open_find()
 
     # -- dialogs and output ---------------------------------------------------------------
@@ -454,37 +386,12 @@ class MainWindow(QMainWindow):
         box.setText(action_table.shortcuts_html())
         box.open()
 
-    def about_html(self) -> str:
-        """Sources come from the briefing, which is untrusted: escaped, and linked only when
-        the address is a web or mail link the navigator would open anyway."""
-        sources = ""
-        if self.briefing is not None:
-            items = []
-            for source in self.briefing.sources:
-                parts = [escape(p) for p in (source.author, source.publisher, source.date) if p]
-                url = ""
-                if source.url:
-                    shown = escape(source.url)
-                    safe = QUrl(source.url).scheme() in EXTERNAL_SCHEMES
-                    url = f' — <a href="{shown}">{shown}</a>' if safe else f" — {shown}"
-                items.append(f"<li><i>{escape(source.title)}</i>, {', '.join(parts)}{url}</li>")
-            sources = (
-                f"<p><b>{escape(self.briefing.title)}</b> draws on:</p><ul>{''.join(items)}</ul>"
-                if items
-                else ""
-            )
-        return (
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>Reads policy briefings offline: prose, themes, actors and an issue matrix.</p>"
-            f"{sources}<p>Fonts: Charis SIL (SIL Open Font License), Open Sans (Apache 2.0).</p>"
-        )
-
     def show_about(self) -> None:
         box = QMessageBox(self)
         box.setWindowTitle(f"About {APP_NAME}")
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        box.setText(self.about_html())
+        box.setText(about_html(self.briefing))
         label = box.findChild(QLabel, "qt_msgbox_label")
         if label is not None:
             label.setOpenExternalLinks(False)
@@ -492,14 +399,17 @@ class MainWindow(QMainWindow):
         box.open()
 
     def export_matrix(self) -> None:
+        from viewer.ui.matrix.view import MatrixView
+
         if self.briefing is None:
             return
         name, _ = QFileDialog.getSaveFileName(
             self, "Export matrix", f"{self.briefing.id}-matrix.csv", "CSV files (*.csv)"
         )
         if name:
-            self._fill_tab(TAB_MATRIX)
-            self._report_write(lambda: self.matrix_view.export_csv(Path(name)), name)
+            self._fill_tab(self.tab_of(MatrixView))
+            matrix = self.view(MatrixView)
+            self.report_write(lambda: matrix.export_csv(Path(name)), name)
 
     def print_briefing(self) -> None:
         from viewer.ui.printing import print_with_dialog
@@ -517,9 +427,10 @@ class MainWindow(QMainWindow):
         from viewer.ui.printing import export_with_dialog
 
         if self.briefing is not None:
-            export_with_dialog(self, self.briefing, self._report_write)
+            export_with_dialog(self, self.briefing, self.report_write)
 
-    def _report_write(self, write, name: str) -> bool:
+    def report_write(self, write: Callable[[], object], name: str) -> bool:
+        """Run ``write``; say in the status bar that ``name`` was saved, or in a box why not."""
         try:
             write()
         except OSError as exc:

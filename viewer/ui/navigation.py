@@ -1,54 +1,21 @@
-"""The one place that knows how to go to an actor, theme, issue, stance or passage.
-
-Views never reach into each other: they call :class:`Navigator` (or hand it a link), and the main
-window turns its signals into tab switches. Jumps are kept in a back/forward history.
+"""The one place that knows how to go somewhere: views hand it a target (or a link), and the
+window gives the target to the tab that claims its kind. Jumps are kept in a back/forward history.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 
-EXTERNAL_SCHEMES = {"http", "https", "mailto"}
-"""Opened in the system browser after a click; every other unknown scheme is inert."""
-
-
-@dataclass(frozen=True)
-class Target:
-    kind: str
-    """One of ``actor``, ``theme``, ``issue``, ``stance``, ``passage``."""
-    key: str
-    """The id; ``actor/issue`` for a stance."""
-
-    def url(self) -> str:
-        return f"{self.kind}:{self.key}"
-
-
-KINDS = ("actor", "theme", "issue", "stance", "passage")
-
-
-def link(kind: str, key: str) -> str:
-    return Target(kind, key).url()
-
-
-def parse(url: QUrl | str) -> Target | None:
-    text = url.toString() if isinstance(url, QUrl) else url
-    if text.startswith("#"):
-        return Target("passage", text[1:])
-    kind, _, key = text.partition(":")
-    return Target(kind, key) if kind in KINDS and key else None
+from viewer.presentation.targets import EXTERNAL_SCHEMES, Kind, Target, parse
 
 
 class Navigator(QObject):
-    actor_requested = Signal(str)
-    theme_requested = Signal(str)
-    issue_requested = Signal(str)
-    stance_requested = Signal(str, str)
-    passage_requested = Signal(str)
+    requested = Signal(object)
+    """A :class:`Target` to show."""
     history_changed = Signal()
     external_hovered = Signal(str)
 
@@ -71,26 +38,22 @@ class Navigator(QObject):
             self._forward.clear()
         self._current = target
         self.history_changed.emit()
-        if target.kind == "stance":
-            actor, _, issue = target.key.partition("/")
-            self.stance_requested.emit(actor, issue)
-        else:
-            getattr(self, f"{target.kind}_requested").emit(target.key)
+        self.requested.emit(target)
 
     def go_to_actor(self, actor_id: str) -> None:
-        self.go(Target("actor", actor_id))
+        self.go(Target(Kind.ACTOR, actor_id))
 
     def go_to_theme(self, theme_id: str) -> None:
-        self.go(Target("theme", theme_id))
+        self.go(Target(Kind.THEME, theme_id))
 
     def go_to_issue(self, issue_id: str) -> None:
-        self.go(Target("issue", issue_id))
+        self.go(Target(Kind.ISSUE, issue_id))
 
     def go_to_stance(self, actor_id: str, issue_id: str) -> None:
-        self.go(Target("stance", f"{actor_id}/{issue_id}"))
+        self.go(Target.stance(actor_id, issue_id))
 
     def go_to_passage(self, anchor: str) -> None:
-        self.go(Target("passage", anchor))
+        self.go(Target(Kind.PASSAGE, anchor))
 
     def note_location(self, target: Target) -> None:
         """Record where the reader is (a selection made by hand) without re-emitting it."""
@@ -139,7 +102,7 @@ class Navigator(QObject):
     @Slot(QUrl)
     def open_url(self, url: QUrl) -> None:
         """Follow a link from any view: internal targets navigate, web links leave the app."""
-        target = parse(url)
+        target = parse(url.toString())
         if target is not None:
             self.go(target)
         elif url.scheme() in EXTERNAL_SCHEMES:

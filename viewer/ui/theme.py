@@ -1,43 +1,12 @@
-"""Fonts, colours and the prose stylesheet, shared by every view and the printed output.
-
-The bundled fonts are registered at start-up, so text looks the same on every machine (and does
-not vanish on one with no fonts installed). Colours come from the palette, so light and dark
-system themes both stay readable.
-"""
+"""The window's font and colours: they come from the palette, so light and dark system themes
+both stay readable."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
-from viewer.resources import font_files
-
-PROSE_FAMILY = "Charis SIL"
-UI_FAMILY = "Open Sans"
-PROSE_POINT_SIZE = 12.0
-UI_POINT_SIZE = 10.0
-
-PROSE_CSS = """
-h1 { font-size: 170%; font-weight: 600; margin-top: 18px; margin-bottom: 8px; }
-h2 { font-size: 135%; font-weight: 600; margin-top: 16px; margin-bottom: 6px; }
-h3 { font-size: 115%; font-weight: 600; margin-top: 12px; margin-bottom: 4px; }
-p { margin-top: 0px; margin-bottom: 10px; }
-table { border-collapse: collapse; margin-top: 6px; margin-bottom: 12px; }
-th { font-weight: 600; border-bottom: 2px solid #808080; }
-th, td { border: 1px solid #a0a0a0; padding: 4px 8px; }
-a.actor { text-decoration: none; font-weight: 600; }
-h1.title { font-size: 210%; margin-bottom: 2px; }
-p.subtitle { font-size: 125%; margin-bottom: 6px; }
-p.byline { font-size: 90%; color: #777777; margin-bottom: 4px; }
-div.footnote { font-size: 90%; }
-code, pre { font-family: monospace; }
-"""
-
-
-def load_fonts() -> None:
-    """Register the bundled fonts, so text never depends on what the machine has installed."""
-    for path in font_files():
-        QFontDatabase.addApplicationFont(str(path))
+from viewer.presentation.styles import UI_FAMILY, UI_POINT_SIZE
 
 
 def ui_font() -> QFont:

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from viewer.domain.model import Briefing
+from viewer.domain.problems import Problem
+from viewer.presentation.pages import theme_page
+from viewer.presentation.targets import Kind, Target
 from viewer.ui.browser import LinkBrowser
-from viewer.ui.navigation import Navigator, Target
+from viewer.ui.navigation import Navigator
 from viewer.ui.panes import side_by_side
-from viewer.ui.profiles import theme_page
-
-ID_ROLE = Qt.ItemDataRole.UserRole
+from viewer.ui.roles import ID_ROLE
+from viewer.ui.settings import Settings
 
 
 class ThemesView(QWidget):
-    def __init__(self, navigator: Navigator, parent: QWidget | None = None) -> None:
+    CLAIMS = frozenset({Kind.THEME})
+
+    def __init__(
+        self, navigator: Navigator, settings: Settings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.navigator = navigator
         self.briefing: Briefing | None = None
@@ -29,34 +37,41 @@ class ThemesView(QWidget):
         self.detail = LinkBrowser(navigator, "Theme details")
         side_by_side(self, self.list, self.detail, (320, 800))
 
-    def set_briefing(self, briefing: Briefing) -> None:
+    def set_briefing(self, briefing: Briefing, problems: Sequence[Problem] = ()) -> None:
         self.briefing = briefing
-        self.list.blockSignals(True)
-        self.list.clear()
-        for theme in briefing.themes:
-            item = QListWidgetItem(f"{theme.title}\n{theme.summary}")
-            item.setData(ID_ROLE, theme.id)
-            item.setToolTip(theme.summary)
-            self.list.addItem(item)
-        self.list.blockSignals(False)
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            for theme in briefing.themes:
+                item = QListWidgetItem(f"{theme.title}\n{theme.summary}")
+                item.setData(ID_ROLE, theme.id)
+                item.setToolTip(theme.summary)
+                self.list.addItem(item)
         if briefing.themes:
             self.list.setCurrentRow(0)
         else:
             self.detail.setHtml("<p><i>This briefing defines no themes.</i></p>")
 
-    def show_theme(self, theme_id: str) -> None:
+    def show_target(self, target: Target) -> bool:
         for row in range(self.list.count()):
-            if self.list.item(row).data(ID_ROLE) == theme_id:
+            if self.list.item(row).data(ID_ROLE) == target.key:
                 self.list.setCurrentRow(row)
-                return
+                return True
+        return False
 
     def current_theme(self) -> str:
         item = self.list.currentItem()
         return item.data(ID_ROLE) if item else ""
+
+    def state(self) -> object:
+        return self.current_theme()
+
+    def restore(self, state: object) -> None:
+        if isinstance(state, str) and state:
+            self.show_target(Target(Kind.THEME, state))
 
     def _selected(self, item: QListWidgetItem | None) -> None:
         if item is None or self.briefing is None:
             return
         theme_id = item.data(ID_ROLE)
         self.detail.setHtml(theme_page(self.briefing, theme_id))
-        self.navigator.note_location(Target("theme", theme_id))
+        self.navigator.note_location(Target(Kind.THEME, theme_id))

@@ -16,15 +16,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from viewer.domain.model import ActorKind, Briefing, Confidence, Position, Stance
-from viewer.ui.positions import LOOKS, glyph
+from viewer.presentation.positions import LOOKS, glyph
+from viewer.ui.roles import BAND_ROLE, ID_ROLE, SHADE_ROLE
 
 Role = Qt.ItemDataRole
-BAND_ROLE = Role.UserRole + 1
-"""Header role: the theme title of an issue section (None for actor sections)."""
-SHADE_ROLE = Role.UserRole + 2
-"""Header role: 0 or 1, alternating from one visible theme group to the next."""
-ID_ROLE = Role.UserRole + 3
-"""Header role: the actor or issue id of a section."""
 
 Index = QModelIndex | QPersistentModelIndex
 

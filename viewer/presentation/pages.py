@@ -1,37 +1,25 @@
-"""Rich-text pages for themes, actors and issues, with every name a navigator link."""
+"""Rich-text pages of themes, actors, issues and stances, with every name a link to it."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from html import escape
 
-from viewer.domain.model import Briefing, Issue, Position, Stance
-from viewer.ui.navigation import link
-from viewer.ui.positions import LOOKS, badge_html, legend_html
+from viewer.domain.model import Briefing, Issue, Stance
+from viewer.domain.problems import Problem
+from viewer.presentation.positions import badge_html, legend_html, spread_html
+from viewer.presentation.targets import Kind, Target, link
 
 READ = "Read in briefing ›"
 
 
-def anchor(kind: str, key: str, text: str) -> str:
+def anchor(kind: Kind, key: str, text: str) -> str:
     return f'<a href="{escape(link(kind, key))}">{escape(text)}</a>'
 
 
 def passage_link(passage: str, text: str = READ) -> str:
-    return anchor("passage", passage, text) if passage else ""
-
-
-def spread_html(stances: list[Stance]) -> str:
-    """Counts of each position on one issue, in scale order, as small coloured badges."""
-    counts = Counter(s.position for s in stances)
-    parts = []
-    for position in Position:
-        if counts[position]:
-            look = LOOKS[position]
-            parts.append(
-                f'<span style="background-color:{look.background}; color:{look.foreground};"'
-                f' title="{position.label}">&nbsp;{look.glyph}&nbsp;{counts[position]}&nbsp;</span>'
-            )
-    return " ".join(parts) or "<i>no stances</i>"
+    return anchor(Kind.PASSAGE, passage, text) if passage else ""
 
 
 def theme_page(briefing: Briefing, theme_id: str) -> str:
@@ -43,12 +31,12 @@ def theme_page(briefing: Briefing, theme_id: str) -> str:
         stances = briefing.stances_on_issue(issue.id)
         engaged.update(s.actor for s in stances)
         rows.append(
-            f"<tr><td>{anchor('issue', issue.id, issue.title)}<br>"
+            f"<tr><td>{anchor(Kind.ISSUE, issue.id, issue.title)}<br>"
             f"<small>{escape(issue.question)}</small></td>"
             f"<td>{spread_html(stances)}</td></tr>"
         )
     actors = ", ".join(
-        f"{anchor('actor', actor_id, briefing.actor_by_id[actor_id].name)} ({count})"
+        f"{anchor(Kind.ACTOR, actor_id, briefing.actor_by_id[actor_id].name)} ({count})"
         for actor_id, count in engaged.most_common(8)
     )
     table = (
@@ -71,11 +59,11 @@ def stance_row(briefing: Briefing, stance: Stance, show: str) -> str:
     """A table row for a stance, naming the issue (``show='issue'``) or the actor."""
     if show == "issue":
         issue = briefing.issue_by_id[stance.issue]
-        name = anchor("issue", issue.id, issue.title)
+        name = anchor(Kind.ISSUE, issue.id, issue.title)
     else:
-        name = anchor("actor", stance.actor, briefing.actor_by_id[stance.actor].name)
+        name = anchor(Kind.ACTOR, stance.actor, briefing.actor_by_id[stance.actor].name)
     position = (
-        f'<a href="{escape(link("stance", f"{stance.actor}/{stance.issue}"))}" '
+        f'<a href="{escape(Target.stance(stance.actor, stance.issue).url())}" '
         f'style="text-decoration:none">{badge_html(stance.position, stance.confidence)}</a>'
     )
     return (
@@ -101,7 +89,7 @@ def actor_page(briefing: Briefing, actor_id: str) -> str:
         other = relation.other(actor_id)
         relations.append(
             f"<li><b>{relation.role_of(actor_id)}</b> "
-            f"{anchor('actor', other, briefing.actor_by_id[other].name)}: "
+            f"{anchor(Kind.ACTOR, other, briefing.actor_by_id[other].name)}: "
             f"{escape(relation.summary)} {passage_link(relation.passage, 'Read ›')}</li>"
         )
     events = [
@@ -129,9 +117,44 @@ def issue_page(briefing: Briefing, issue: Issue) -> str:
     rows = "".join(stance_row(briefing, s, "actor") for s in stances)
     return (
         f"<h3>{escape(issue.title)}</h3><p><b>{escape(issue.question)}</b></p>"
-        + (f"<p>Theme: {anchor('theme', theme.id, theme.title)}</p>" if theme else "")
+        + (f"<p>Theme: {anchor(Kind.THEME, theme.id, theme.title)}</p>" if theme else "")
         + f"<p>{passage_link(issue.passage)}</p><p>{spread_html(stances)}</p>"
         + '<table width="100%" cellspacing="0" cellpadding="4">'
         + rows
         + "</table>"
+    )
+
+
+def stance_page(briefing: Briefing, actor_id: str, issue_id: str) -> str:
+    """Everything known about one actor on one issue; says so plainly when nothing is."""
+    actor = briefing.actor_by_id[actor_id]
+    issue = briefing.issue_by_id[issue_id]
+    heading = (
+        f"<h3>{anchor(Kind.ACTOR, actor.id, actor.name)} on "
+        f"{anchor(Kind.ISSUE, issue.id, issue.title)}</h3>"
+        f"<p><b>{escape(issue.question)}</b></p>"
+    )
+    stance = briefing.stance_index.get((actor_id, issue_id))
+    if stance is None:
+        return (
+            heading + "<p><i>The briefing records no stance for this actor on this issue.</i></p>"
+        )
+    as_of = f" · as of {escape(stance.as_of)}" if stance.as_of else ""
+    return (
+        heading + f"<p>{badge_html(stance.position, stance.confidence)}&nbsp; "
+        f"<small>{escape(stance.confidence.value)} confidence{as_of}</small></p>"
+        f"<p>{escape(stance.summary)}</p>"
+        f"<p><small>EVIDENCE</small><br>{escape(stance.evidence)}</p>"
+        f"<p>{passage_link(stance.passage)}</p>"
+    )
+
+
+def unavailable_html(problems: Sequence[Problem]) -> str:
+    """Said in place of a text that could not be rendered, with the reasons (escaped)."""
+    reasons = "".join(f"<li>{escape(str(problem))}</li>" for problem in problems)
+    return (
+        "<h2>The text could not be shown</h2>"
+        f"<ul>{reasons}</ul>"
+        "<p>Themes, actors, the issue matrix and Compare still work. If you wrote this briefing, "
+        "fix the places listed.</p>"
     )

@@ -1,0 +1,93 @@
+"""How each position looks: colour and glyph, so a cell reads in colour, grayscale and print.
+
+The colours are a purple–orange diverging scheme (after ColorBrewer's PuOr), which stays
+distinguishable for the common forms of colour blindness; lightness also falls towards both ends,
+so grayscale keeps the order. ``unclear`` and "no stance" are kept apart from ``neutral``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+
+from viewer.domain.model import Confidence, Position, Stance
+
+
+@dataclass(frozen=True)
+class Look:
+    background: str
+    foreground: str
+    glyph: str
+
+
+LOOKS: dict[Position, Look] = {
+    Position.STRONGLY_SUPPORT: Look("#542788", "#ffffff", "++"),
+    Position.SUPPORT: Look("#998ec3", "#000000", "+"),
+    Position.MIXED: Look("#d9d9d9", "#000000", "±"),
+    Position.NEUTRAL: Look("#f7f7f7", "#000000", "0"),
+    Position.OPPOSE: Look("#f1a340", "#000000", "−"),
+    Position.STRONGLY_OPPOSE: Look("#b35806", "#ffffff", "−−"),
+    Position.UNCLEAR: Look("#ffffff", "#555555", "?"),
+}
+NO_STANCE = Look("transparent", "#9a9a9a", "")
+LOW_CONFIDENCE_MARK = "′"
+"""Added to a glyph when the stance rests on weak evidence."""
+
+
+def glyph(position: Position, confidence: Confidence) -> str:
+    text = LOOKS[position].glyph
+    return text + LOW_CONFIDENCE_MARK if confidence is Confidence.LOW else text
+
+
+def chip(position: Position, text: str, title: str = "", italic: bool = False) -> str:
+    """``text`` (already HTML) on the position's colour: the one coloured label of every page."""
+    look = LOOKS[position]
+    tip = f' title="{escape(title)}"' if title else ""
+    body = f"<i>&nbsp;{text}&nbsp;</i>" if italic else f"&nbsp;{text}&nbsp;"
+    return (
+        f'<span style="background-color:{look.background}; color:{look.foreground};"{tip}>'
+        f"{body}</span>"
+    )
+
+
+def cell_style(position: Position) -> str:
+    """Attributes of a table cell showing the position, for printed tables (Qt's rich text
+    colours a cell's background only through ``bgcolor``)."""
+    look = LOOKS[position]
+    return f'bgcolor="{look.background}" style="color: {look.foreground}; font-weight: 600;"'
+
+
+def badge_html(position: Position, confidence: Confidence | None = None) -> str:
+    """The position's mark and name, for a stance in running text."""
+    mark = glyph(position, confidence) if confidence else LOOKS[position].glyph
+    return chip(position, f"{escape(mark)}&nbsp;{position.label}")
+
+
+def mark_html(position: Position, confidence: Confidence) -> str:
+    """The position's mark alone, where a key explains the marks."""
+    return chip(position, escape(glyph(position, confidence)))
+
+
+def spread_html(stances: Iterable[Stance]) -> str:
+    """Counts of each position on one issue, in scale order."""
+    counts = Counter(s.position for s in stances)
+    parts = [
+        chip(position, f"{escape(LOOKS[position].glyph)}&nbsp;{counts[position]}", position.label)
+        for position in Position
+        if counts[position]
+    ]
+    return " ".join(parts) or "<i>no stances</i>"
+
+
+def legend_html() -> str:
+    """Every position's chip, then how low confidence and a missing stance look."""
+    chips = " ".join(badge_html(position) for position in Position)
+    low = chip(
+        Position.SUPPORT, f"{LOOKS[Position.SUPPORT].glyph}{LOW_CONFIDENCE_MARK}", italic=True
+    )
+    return (
+        f"{chips} &nbsp; {low} Low confidence (mark {LOW_CONFIDENCE_MARK}, italic) &nbsp; "
+        f'<span style="color:{NO_STANCE.foreground};">[ blank ] No stance</span>'
+    )

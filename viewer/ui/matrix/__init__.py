@@ -1,0 +1,1 @@
+"""The issue matrix tab: its model, table, header, filter bar and view."""

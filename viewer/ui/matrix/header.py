@@ -1,0 +1,111 @@
+"""The matrix's headers: issue labels that run bottom to top, and theme bands along them.
+
+Also used by the Compare tab's alignment table, whose columns are actors.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from viewer.ui.roles import BAND_ROLE, SHADE_ROLE
+
+HEADER_HEIGHT = 170
+BAND = 18
+"""Thickness of the theme band drawn along the issue header."""
+SHADES = (QColor("#e4e4ec"), QColor("#c9c9d6"))
+BAND_INK = QColor("#1a1a1a")
+"""The band shades are light in every palette, so their labels are always dark."""
+
+
+class MatrixHeader(QHeaderView):
+    """A header whose horizontal labels run bottom to top, so narrow columns stay readable.
+
+    When the model gives a section a theme (``BAND_ROLE``), a band runs along the header with the
+    theme's title spanning its group of sections, so the grouping by theme can be seen at a glance.
+    """
+
+    def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None) -> None:
+        super().__init__(orientation, parent)
+        self.setSectionsClickable(True)
+        self.setHighlightSections(True)
+        self.label_width = 120
+
+    def _band(self, section: int) -> str | None:
+        model = self.model()
+        return model.headerData(section, self.orientation(), BAND_ROLE) if model else None
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if self.orientation() == Qt.Orientation.Horizontal:
+            return QSize(hint.width(), HEADER_HEIGHT)
+        band = BAND if self.count() and self._band(0) is not None else 0
+        return QSize(self.label_width + band, hint.height())
+
+    def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:
+        banded = self._band(section) is not None
+        if self.orientation() == Qt.Orientation.Vertical:
+            super().paintSection(painter, rect.adjusted(BAND if banded else 0, 0, 0, 0), section)
+            return
+        area = rect.adjusted(0, BAND if banded else 0, 0, 0)
+        current = self.selectionModel().currentIndex().column() == section
+        palette = self.palette()
+        painter.save()
+        painter.fillRect(area, palette.highlight() if current else palette.button())
+        painter.setPen(palette.mid().color())
+        painter.drawLine(area.topRight(), area.bottomRight())
+        painter.drawLine(area.bottomLeft(), area.bottomRight())
+        font = self.font()
+        font.setBold(current)
+        painter.setFont(font)
+        painter.setPen(
+            palette.highlightedText().color() if current else palette.buttonText().color()
+        )
+        text = str(self.model().headerData(section, self.orientation()) or "")
+        length = area.height() - 10
+        text = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, length)
+        painter.translate(area.left(), area.bottom() - 5)
+        painter.rotate(-90)
+        painter.drawText(QRect(0, 0, length, area.width()), Qt.AlignmentFlag.AlignVCenter, text)
+        painter.restore()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the theme bands over the sections, one label per run of same-theme sections."""
+        super().paintEvent(event)
+        if not self.count() or self._band(0) is None:
+            return
+        horizontal = self.orientation() == Qt.Orientation.Horizontal
+        extent = self.viewport().width() if horizontal else self.viewport().height()
+        first = self.logicalIndexAt(0)
+        last = self.logicalIndexAt(extent - 1)
+        last = self.count() - 1 if last < 0 else last
+        model = self.model()
+        painter = QPainter(self.viewport())
+        painter.setPen(BAND_INK)
+        section = first
+        while 0 <= section <= last:
+            title = self._band(section)
+            end = section
+            while end < last and self._band(end + 1) == title:
+                end += 1
+            start = self.sectionViewportPosition(section)
+            size = self.sectionViewportPosition(end) + self.sectionSize(end) - start
+            shade = SHADES[model.headerData(section, self.orientation(), SHADE_ROLE) or 0]
+            band = QRect(start, 0, size, BAND) if horizontal else QRect(0, start, BAND, size)
+            painter.fillRect(band, shade)
+            painter.drawLine(band.topLeft(), band.bottomLeft() if horizontal else band.topRight())
+            painter.save()
+            if horizontal:
+                visible = band.intersected(self.viewport().rect()).adjusted(3, 0, -2, 0)
+            else:
+                painter.translate(0, band.bottom())
+                painter.rotate(-90)
+                visible = QRect(3, 0, size - 5, BAND)
+            text = self.fontMetrics().elidedText(
+                str(title), Qt.TextElideMode.ElideRight, visible.width()
+            )
+            painter.drawText(visible, Qt.AlignmentFlag.AlignVCenter, text)
+            painter.restore()
+            section = end + 1
+        painter.end()

@@ -1,0 +1,78 @@
+"""The window's tabs, in order. Each is one view module; adding a tab is one module and one line.
+
+A view is imported and built the first time its tab is shown, so only the first tab's module is
+on the start-up path; the registry says which kinds of target each tab shows, so the window can
+route a jump without importing anything.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Protocol
+
+from viewer.presentation.targets import Kind, Target
+
+if TYPE_CHECKING:
+    from viewer.domain.model import Briefing
+    from viewer.domain.problems import Problem
+    from viewer.ui.navigation import Navigator
+    from viewer.ui.settings import Settings
+
+
+class TabView(Protocol):
+    """What the window asks of a tab's view."""
+
+    CLAIMS: ClassVar[frozenset[Kind]]
+
+    def __init__(self, navigator: Navigator, settings: Settings) -> None: ...
+
+    def set_briefing(self, briefing: Briefing, problems: Sequence[Problem] = ()) -> None:
+        """Show a new briefing (``problems``: its errors, for a view that shows them)."""
+
+    def show_target(self, target: Target) -> bool:
+        """Show a target of a kind the tab claims; False when it is not in the view."""
+
+    def state(self) -> object:
+        """What the reader has selected, to keep across a reload."""
+
+    def restore(self, state: object) -> None:
+        """Select again what :meth:`state` gave, where it still exists."""
+
+
+@dataclass(frozen=True)
+class Tab:
+    title: str
+    menu_text: str
+    """The Go menu's entry, with its mnemonic."""
+    view: str
+    """``module:Class`` of the view."""
+    claims: frozenset[Kind] = frozenset()
+
+    def view_class(self) -> type[TabView]:
+        module, _, name = self.view.partition(":")
+        found: type[TabView] = getattr(importlib.import_module(module), name)
+        return found
+
+    def build(self, navigator: Navigator, settings: Settings) -> TabView:
+        return self.view_class()(navigator, settings)
+
+
+TABS: tuple[Tab, ...] = (
+    Tab("Briefing", "B&riefing", "viewer.ui.briefing_view:BriefingView", frozenset({Kind.PASSAGE})),
+    Tab("Themes", "&Themes", "viewer.ui.themes_view:ThemesView", frozenset({Kind.THEME})),
+    Tab("Actors", "&Actors", "viewer.ui.actors_view:ActorsView", frozenset({Kind.ACTOR})),
+    Tab(
+        "Issue Matrix",
+        "Issue &matrix",
+        "viewer.ui.matrix.view:MatrixView",
+        frozenset({Kind.ISSUE, Kind.STANCE}),
+    ),
+    Tab("Compare", "&Compare", "viewer.ui.compare_view:CompareView"),
+)
+
+
+def tab_for(kind: Kind) -> int:
+    """The index of the tab that shows targets of ``kind``."""
+    return next(index for index, tab in enumerate(TABS) if kind in tab.claims)
