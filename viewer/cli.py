@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from viewer import __version__
-from viewer.domain.loader import BRIEFING_FILE, load_briefing
+from viewer.domain.loader import load_briefing
+from viewer.domain.textfiles import BRIEFING_FILE
 
 PROG = "briefing-viewer"
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2

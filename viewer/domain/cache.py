@@ -12,36 +12,20 @@ import contextlib
 import hashlib
 import json
 from array import array
-from collections.abc import Iterator
-from dataclasses import asdict
+from collections.abc import Iterable
+from enum import EnumMeta
 from functools import partial
+from operator import attrgetter
 from pathlib import Path
 
 from viewer import __version__
 from viewer.domain.atomic import write_bytes
-from viewer.domain.model import (
-    Actor,
-    ActorKind,
-    Briefing,
-    Confidence,
-    Event,
-    Issue,
-    Position,
-    ProseFile,
-    Relation,
-    RelationKind,
-    Source,
-    Stance,
-    Theme,
-)
+from viewer.domain.model import Briefing, Stance
 from viewer.domain.problems import Problem
-from viewer.domain.prose import RenderedProse, problem_from_json, problem_to_json
+from viewer.domain.schema import fields_of, from_plain, to_plain
 from viewer.folders import cache_dir
 
-MAGIC = b"BVCACHE2"
-_POSITIONS = list(Position)
-_CONFIDENCES = list(Confidence)
-_SEPARATOR = "\x00"
+MAGIC = b"BVCACHE3"
 
 
 def code_stamp() -> str:
@@ -68,52 +52,54 @@ def entry_path(folder: Path) -> Path:
     return cache_dir() / f"{name}.bvc"
 
 
-def _strings(values: list[str]) -> tuple[list[str], array]:
+def _strings(values: Iterable[str]) -> tuple[list[str], array]:
     table: dict[str, int] = {}
     indexes = array("I", (table.setdefault(v, len(table)) for v in values))
     return list(table), indexes
+
+
+_COLUMNS = fields_of(Stance)
+"""How each stance field is stored, by its type in the schema: an enum as one byte per stance,
+an id or a date as an index into a table of the distinct values (they repeat on every row), free
+text joined into one string."""
+_ENUMS = {f.name: list(f.base) for f in _COLUMNS if isinstance(f.base, EnumMeta)}
+_TEXTS = [f.name for f in _COLUMNS if f.name not in _ENUMS and f.semantic == "text"]
+_TABLED = [f.name for f in _COLUMNS if f.name not in _ENUMS and f.name not in _TEXTS]
+_SEPARATOR = "\x00"
 
 
 def store(briefing: Briefing, files: list[Path], problems: tuple[Problem, ...]) -> None:
     """Write the entry atomically; a cache that cannot be written is simply not used."""
     key = key_for(briefing.folder, files)
     stances = briefing.stances
-    texts = [s.summary for s in stances] + [s.evidence for s in stances]
+    texts = [getattr(s, name) for name in _TEXTS for s in stances]
     if key is None or any(_SEPARATOR in text for text in texts):
         return
-    columns = {
-        name: _strings([getattr(s, name) for s in stances])
-        for name in ("actor", "issue", "passage", "as_of")
-    }
+    columns = {name: _strings(getattr(s, name) for s in stances) for name in _TABLED}
     header = {
         "key": key,
         "files": [str(p) for p in files],
         "briefing": {
-            "id": briefing.id,
-            "title": briefing.title,
-            "subtitle": briefing.subtitle,
-            "authors": list(briefing.authors),
-            "date": briefing.date,
-            "language": briefing.language,
-            "summary": briefing.summary,
-            "sources": [asdict(s) for s in briefing.sources],
-            "prose": [[str(p.path), p.text] for p in briefing.prose],
-            "themes": [asdict(t) for t in briefing.themes],
-            "actors": [{**asdict(a), "kind": a.kind.value} for a in briefing.actors],
-            "issues": [asdict(i) for i in briefing.issues],
-            "relations": [{**asdict(r), "kind": r.kind.value} for r in briefing.relations],
-            "timeline": [asdict(e) for e in briefing.timeline],
-            "rendered": briefing.rendered.to_json() if briefing.rendered else None,
+            f.name: to_plain(getattr(briefing, f.name))
+            for f in fields_of(Briefing)
+            if f.name not in ("folder", "stances")
         },
-        "problems": [problem_to_json(p) for p in problems],
+        "problems": [to_plain(p) for p in problems],
         "count": len(stances),
         "tables": {name: table for name, (table, _) in columns.items()},
     }
     body = b"".join(
         [
             *(indexes.tobytes() for _, indexes in columns.values()),
-            bytes(_POSITIONS.index(s.position) for s in stances),
-            bytes(_CONFIDENCES.index(s.confidence) for s in stances),
+            *(
+                bytes(
+                    map(
+                        {m: n for n, m in enumerate(members)}.__getitem__,
+                        map(attrgetter(name), stances),
+                    )
+                )
+                for name, members in _ENUMS.items()
+            ),
             _SEPARATOR.join(texts).encode("utf-8"),
         ]
     )
@@ -157,62 +143,23 @@ def _decode(
         return None
     count = header["count"]
     offset = 0
-    picked: dict[str, Iterator[str]] = {}
-    for name in ("actor", "issue", "passage", "as_of"):
+    values: dict[str, Iterable[object]] = {}
+    for name in _TABLED:
         indexes = array("I")
         indexes.frombytes(body[offset : offset + 4 * count])
         offset += 4 * count
-        picked[name] = map(header["tables"][name].__getitem__, indexes)
-    positions = map(_POSITIONS.__getitem__, body[offset : offset + count])
-    confidences = map(_CONFIDENCES.__getitem__, body[offset + count : offset + 2 * count])
-    texts = str(body[offset + 2 * count :], "utf-8").split(_SEPARATOR) if count else []
-    if len(texts) != 2 * count:
+        values[name] = map(header["tables"][name].__getitem__, indexes)
+    for name, members in _ENUMS.items():
+        values[name] = map(members.__getitem__, body[offset : offset + count])
+        offset += count
+    texts = str(body[offset:], "utf-8").split(_SEPARATOR) if count else []
+    if len(texts) != len(_TEXTS) * count:
         return None
+    for n, name in enumerate(_TEXTS):
+        values[name] = texts[n * count : (n + 1) * count]
     make = partial(tuple.__new__, Stance)
-    stances = tuple(
-        map(
-            make,
-            zip(
-                picked["actor"],
-                picked["issue"],
-                positions,
-                confidences,
-                texts[:count],
-                texts[count:],
-                picked["passage"],
-                picked["as_of"],
-                strict=True,
-            ),
-        )
-    )
-    meta = header["briefing"]
-    briefing = Briefing(
-        folder=folder,
-        id=meta["id"],
-        title=meta["title"],
-        subtitle=meta["subtitle"],
-        authors=tuple(meta["authors"]),
-        date=meta["date"],
-        language=meta["language"],
-        summary=meta["summary"],
-        sources=tuple(Source(**s) for s in meta["sources"]),
-        prose=tuple(ProseFile(Path(p), text) for p, text in meta["prose"]),
-        themes=tuple(Theme(**t) for t in meta["themes"]),
-        actors=tuple(
-            Actor(**{**a, "kind": ActorKind(a["kind"]), "aliases": tuple(a["aliases"])})
-            for a in meta["actors"]
-        ),
-        issues=tuple(Issue(**i) for i in meta["issues"]),
-        stances=stances,
-        relations=tuple(
-            Relation(**{**r, "kind": RelationKind(r["kind"]), "between": tuple(r["between"])})
-            for r in meta["relations"]
-        ),
-        timeline=tuple(
-            Event(**{**e, "actors": tuple(e["actors"]), "issues": tuple(e["issues"])})
-            for e in meta["timeline"]
-        ),
-        rendered=RenderedProse.from_json(meta["rendered"]) if meta["rendered"] else None,
-    )
-    problems = tuple(problem_from_json(p) for p in header["problems"])
+    rows = zip(*(values[f.name] for f in _COLUMNS), strict=True)
+    stances = tuple(map(make, rows))
+    briefing = from_plain(Briefing, header["briefing"], folder=folder, stances=stances)
+    problems = tuple(from_plain(Problem, p) for p in header["problems"])
     return briefing, problems, tuple(files)

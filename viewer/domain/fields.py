@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import get_close_matches
 
-from viewer.domain.model import ActorKind, Confidence, Position, RelationKind
+from viewer.domain.model import Actor, Briefing, Event, Issue, Relation, Source, Stance, Theme
+from viewer.domain.schema import SchemaField, fields_of, is_record
 
 NULL_TAG = "tag:yaml.org,2002:null"
 STR_TAG = "tag:yaml.org,2002:str"
@@ -101,12 +102,6 @@ def choice(kind: type[enum.Enum], what: str) -> Converter:
     return convert
 
 
-position = choice(Position, "position")
-confidence = choice(Confidence, "confidence")
-actor_kind = choice(ActorKind, "actor kind")
-relation_kind = choice(RelationKind, "relation kind")
-
-
 @dataclass(frozen=True)
 class Field:
     name: str
@@ -117,79 +112,54 @@ class Field:
     one_or_many: bool = False
 
 
-def spec(*fields: Field) -> dict[str, Field]:
-    return {f.name: f for f in fields}
+_MEANINGS: dict[str, Converter] = {
+    "text": text,
+    "id": identifier,
+    "partial date": partial_date,
+    "full date": full_date,
+    "language": language,
+    "anchor": text,
+}
 
 
-SOURCE = spec(
-    Field("title", text),
-    Field("author", text, required=False),
-    Field("publisher", text, required=False),
-    Field("date", partial_date, required=False),
-    Field("url", text, required=False),
-)
-THEME = spec(
-    Field("id", identifier),
-    Field("title", text),
-    Field("summary", text),
-    Field("passage", text, required=False),
-)
-ACTOR = spec(
-    Field("id", identifier),
-    Field("name", text),
-    Field("kind", actor_kind),
-    Field("summary", text),
-    Field("passage", text, required=False),
-    Field("aliases", text, required=False, many=True),
-)
-ISSUE = spec(
-    Field("id", identifier),
-    Field("title", text),
-    Field("question", text),
-    Field("theme", identifier),
-    Field("passage", text, required=False),
-)
-STANCE = spec(
-    Field("actor", identifier),
-    Field("issue", identifier),
-    Field("position", position),
-    Field("confidence", confidence),
-    Field("summary", text),
-    Field("evidence", text),
-    Field("passage", text),
-    Field("as_of", partial_date, required=False),
-)
-RELATION = spec(
-    Field("between", identifier, many=True),
-    Field("kind", relation_kind),
-    Field("summary", text),
-    Field("passage", text, required=False),
-)
-EVENT = spec(
-    Field("date", partial_date),
-    Field("event", text),
-    Field("actors", identifier, required=False, many=True),
-    Field("issues", identifier, required=False, many=True),
-    Field("passage", text, required=False),
-)
-BRIEFING = spec(
-    Field("format", whole_number),
-    Field("id", identifier),
-    Field("title", text),
-    Field("subtitle", text, required=False),
-    Field("authors", text, many=True),
-    Field("date", full_date),
-    Field("language", language),
-    Field("summary", text),
-    Field("sources", text, required=False),
-    Field("text", text, one_or_many=True),
-    Field("themes", text, required=False),
-    Field("actors", text, required=False),
-    Field("issues", text, required=False),
-    Field("stances", text, required=False),
-    Field("relations", text, required=False),
-    Field("timeline", text, required=False),
-)
-"""Top-level keys; the collections among them are read by the loader, not converted here."""
+def _converter(field: SchemaField) -> Converter:
+    base = field.base
+    if isinstance(base, type) and issubclass(base, enum.Enum):
+        return choice(base, re.sub(r"(?<!^)(?=[A-Z])", " ", base.__name__).lower())
+    return _MEANINGS[field.semantic]
 
-COLLECTIONS = ("sources", "themes", "actors", "issues", "stances", "relations", "timeline")
+
+def is_collection(field: SchemaField) -> bool:
+    """A list of entries of their own (themes, actors…), inline or in a file of its own."""
+    return field.many and not field.one_or_many and is_record(field.base)
+
+
+def spec_for(kind: type) -> dict[str, Field]:
+    """The keys of an entry of ``kind`` as written, derived from the data class (collections of
+    entries are read by the loader itself: here they are only known keys)."""
+    found = {}
+    for field in fields_of(kind):
+        if not field.written:
+            continue
+        convert = text if is_collection(field) else _converter(field)
+        found[field.key] = Field(
+            field.key,
+            convert,
+            required=field.required,
+            many=field.many and not field.one_or_many and not is_collection(field),
+            one_or_many=field.one_or_many,
+        )
+    return found
+
+
+SOURCE = spec_for(Source)
+THEME = spec_for(Theme)
+ACTOR = spec_for(Actor)
+ISSUE = spec_for(Issue)
+STANCE = spec_for(Stance)
+RELATION = spec_for(Relation)
+EVENT = spec_for(Event)
+BRIEFING = {"format": Field("format", whole_number), **spec_for(Briefing)}
+"""Top-level keys: the format version, then the briefing's own fields."""
+
+COLLECTIONS = tuple(f.key for f in fields_of(Briefing) if f.written and is_collection(f))

@@ -12,8 +12,7 @@ from viewer.domain import cache
 from viewer.domain.model import Briefing
 from viewer.domain.problems import Problem
 from viewer.domain.prose_worker import ProseRenderer, shared_renderer
-
-BRIEFING_FILE = "briefing.yaml"
+from viewer.domain.textfiles import BRIEFING_FILE
 
 
 @dataclass(frozen=True)

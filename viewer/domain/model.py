@@ -7,12 +7,23 @@ briefing happens to be written down.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import Annotated, NamedTuple
 
 from viewer.domain.prose import RenderedProse
+
+Id = Annotated[str, "id"]
+"""Lower case letters, digits and hyphens: what other entries refer to."""
+PartialDate = Annotated[str, "partial date"]
+"""A year, a year and month, or a full date."""
+FullDate = Annotated[str, "full date"]
+LanguageTag = Annotated[str, "language"]
+AnchorId = Annotated[str, "anchor"]
+"""A ``passage``: an id that the prose defines (checked against the rendered prose)."""
+NOT_WRITTEN = {"written": False}
+"""Field metadata: known to the app, not a key of the briefing's files."""
 
 
 class Position(enum.Enum):
@@ -100,13 +111,13 @@ class Source:
     title: str
     author: str = ""
     publisher: str = ""
-    date: str = ""
+    date: PartialDate = ""
     url: str = ""
 
 
 @dataclass(frozen=True)
 class Theme:
-    id: str
+    id: Id
     title: str
     summary: str
     passage: str = ""
@@ -114,7 +125,7 @@ class Theme:
 
 @dataclass(frozen=True)
 class Actor:
-    id: str
+    id: Id
     name: str
     kind: ActorKind
     summary: str
@@ -130,10 +141,10 @@ class Actor:
 
 @dataclass(frozen=True)
 class Issue:
-    id: str
+    id: Id
     title: str
     question: str
-    theme: str
+    theme: Id
     passage: str = ""
 
 
@@ -141,19 +152,19 @@ class Stance(NamedTuple):
     """A named tuple rather than a dataclass: briefings hold hundreds of thousands of these, and
     tuples are several times cheaper to build and smaller in memory."""
 
-    actor: str
-    issue: str
+    actor: Id
+    issue: Id
     position: Position
     confidence: Confidence
     summary: str
     evidence: str
-    passage: str
-    as_of: str = ""
+    passage: AnchorId
+    as_of: PartialDate = ""
 
 
 @dataclass(frozen=True)
 class Relation:
-    between: tuple[str, str]
+    between: tuple[Id, Id]
     kind: RelationKind
     summary: str
     passage: str = ""
@@ -174,10 +185,10 @@ class Relation:
 
 @dataclass(frozen=True)
 class Event:
-    date: str
+    date: PartialDate
     event: str
-    actors: tuple[str, ...] = ()
-    issues: tuple[str, ...] = ()
+    actors: tuple[Id, ...] = ()
+    issues: tuple[Id, ...] = ()
     passage: str = ""
 
 
@@ -189,25 +200,26 @@ class ProseFile:
     text: str
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class Briefing:
-    folder: Path
-    id: str
+    folder: Path = field(metadata=NOT_WRITTEN)
+    id: Id
     title: str
-    subtitle: str
+    subtitle: str = ""
     authors: tuple[str, ...]
-    date: str
-    language: str
+    date: FullDate
+    language: LanguageTag
     summary: str
-    sources: tuple[Source, ...]
-    prose: tuple[ProseFile, ...]
+    sources: tuple[Source, ...] = ()
+    prose: tuple[ProseFile, ...] = field(metadata={"key": "text", "one_or_many": True})
+    """Written as the names of the Markdown files (``text``), in reading order."""
     themes: tuple[Theme, ...] = ()
     actors: tuple[Actor, ...] = ()
     issues: tuple[Issue, ...] = ()
     stances: tuple[Stance, ...] = ()
     relations: tuple[Relation, ...] = ()
     timeline: tuple[Event, ...] = ()
-    rendered: RenderedProse | None = None
+    rendered: RenderedProse | None = field(default=None, metadata=NOT_WRITTEN)
     """The prose as HTML with its contents and anchors; None when it could not be rendered."""
 
     @property

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from viewer.domain.prose import NamedActor, RenderedProse
+from viewer.domain.schema import from_plain, to_plain
 
 RENDER_SECONDS = 10.0
 """The most any one rendering may take, from the request to the reply."""
@@ -79,7 +80,7 @@ class ProseRenderer:
             reply = self._exchange(request)
         if "failure" in reply:
             raise RenderFailed(str(reply["failure"]))
-        return RenderedProse.from_json(reply)
+        return from_plain(RenderedProse, reply)
 
     def _start(self) -> subprocess.Popen[bytes]:
         if self._process is None or self._process.poll() is not None:
@@ -88,8 +89,10 @@ class ProseRenderer:
             environment["PYTHONPATH"] = os.pathsep.join(
                 part for part in (root, environment.get("PYTHONPATH", "")) if part
             )
+            # -P: the working folder must not come first on the path, or a different copy of
+            # the viewer there would render with other code than this one.
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "viewer.domain.prose_worker"],
+                [sys.executable, "-P", "-m", "viewer.domain.prose_worker"],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
@@ -175,7 +178,7 @@ def _serve(source: BinaryIO, sink: BinaryIO) -> None:
         try:
             files = [(str(name), str(text)) for name, text in request["files"]]
             actors = [NamedActor(str(i), tuple(map(str, names))) for i, names in request["actors"]]
-            reply = render(files, actors).to_json()
+            reply = to_plain(render(files, actors))
         except RecursionError:
             reply = {"failure": "the text is nested too deeply to be shown"}
         except MemoryError:

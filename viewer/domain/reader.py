@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -17,22 +16,13 @@ from viewer.domain import prose_limits
 from viewer.domain.csvstances import StanceRows, from_records, read_stances
 from viewer.domain.fields import suggest
 from viewer.domain.limits import MAX_CSV_BYTES, MAX_ENTRIES, MAX_TEXT_BYTES
-from viewer.domain.loader import BRIEFING_FILE
-from viewer.domain.model import (
-    Actor,
-    Briefing,
-    Event,
-    Issue,
-    ProseFile,
-    Relation,
-    Source,
-    Theme,
-)
+from viewer.domain.model import Briefing, ProseFile
 from viewer.domain.problems import Location, ProblemList
 from viewer.domain.prose import NamedActor, RenderedProse
 from viewer.domain.prose_worker import ProseRenderer, RenderFailed
 from viewer.domain.records import Record, RecordReader
-from viewer.domain.textfiles import FileProblem, read_text, resolve_inside
+from viewer.domain.schema import build, fields_of
+from viewer.domain.textfiles import BRIEFING_FILE, FileProblem, read_text, resolve_inside
 from viewer.domain.yamlnodes import YamlProblem, compose
 
 FORMAT_VERSION = 1
@@ -109,37 +99,27 @@ class Reader:
 
         if self.problems.error_count > self.prose_errors:
             return None
-        authors: list[str] = top.get("authors", [])  # type: ignore[assignment]
-        return Briefing(
+        entries = {
+            "sources": sources,
+            "themes": themes,
+            "actors": actors,
+            "issues": issues,
+            "relations": relations,
+            "timeline": timeline,
+        }
+        kinds = {field.key: field.base for field in fields_of(Briefing)}
+        return build(
+            Briefing,
+            top.values,
             folder=self.folder,
-            id=str(top.get("id")),
-            title=str(top.get("title")),
-            subtitle=str(top.get("subtitle")),
-            authors=tuple(authors),
-            date=str(top.get("date")),
-            language=str(top.get("language")),
-            summary=str(top.get("summary")),
-            sources=tuple(self.build(Source, r) for r in sources),
             prose=tuple(prose or ()),
-            themes=tuple(self.build(Theme, r) for r in themes),
-            actors=tuple(self.build(Actor, r, aliases=tuple(r.get("aliases", []))) for r in actors),
-            issues=tuple(self.build(Issue, r) for r in issues),
             stances=tuple(stance_rows.stances),
-            relations=tuple(
-                self.build(Relation, r, between=tuple(r.get("between"))) for r in relations
-            ),
-            timeline=tuple(
-                self.build(
-                    Event, r, actors=tuple(r.get("actors", [])), issues=tuple(r.get("issues", []))
-                )
-                for r in timeline
-            ),
             rendered=rendered,
+            **{
+                key: tuple(build(kinds[key], record.values) for record in records)
+                for key, records in entries.items()
+            },
         )
-
-    @staticmethod
-    def build(kind: type, record: Record, **overrides: Any) -> Any:
-        return kind(**{**record.values, **overrides})
 
     # -- reading files --------------------------------------------------------------------
 

@@ -7,6 +7,9 @@ from pathlib import Path
 from viewer.domain.limits import MB
 from viewer.domain.problems import Location
 
+BRIEFING_FILE = "briefing.yaml"
+"""The file that makes a folder a briefing."""
+
 
 class FileProblem(Exception):
     """A file cannot be used; carries the location to report."""
