@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,8 +17,9 @@ from tests.ui.helpers import open_and_wait
 from viewer.print.command import export_command
 from viewer.ui.matrix.view import MatrixView
 
-FIRST_PAINT_S = 5.0
-EXPORT_S = 30.0
+FIRST_PAINT_MS = 5_000
+EXPORT_S = 30
+"""Bounds, not measurements (``make bench`` measures): past them a class counts as a hang."""
 OWN_LINES = (MINIMAL / "briefing.md").read_text(encoding="utf-8").count("\n") + 2
 """The hostile prose starts after the minimal briefing's own text."""
 LOCATED = re.compile(r"^(.+):(\d+):(\d+): (error|warning): (.+)$")
@@ -72,9 +72,7 @@ def test_window_shows_the_text_or_says_why_and_the_data_still_works(
     name: str, corpus: dict[str, Path], verdicts, qtbot, new_window
 ) -> None:
     window = new_window()
-    started = time.perf_counter()
-    assert open_and_wait(qtbot, window, corpus[name])
-    assert time.perf_counter() - started < FIRST_PAINT_S
+    assert open_and_wait(qtbot, window, corpus[name], timeout_ms=FIRST_PAINT_MS)
     shown = window.briefing_view.text.toPlainText()
     if verdicts[name]:
         assert "The text could not be shown" in shown
@@ -87,14 +85,13 @@ def test_window_shows_the_text_or_says_why_and_the_data_still_works(
     assert window.view(MatrixView).model.rowCount() == 3
 
 
+@pytest.mark.timeout(EXPORT_S)
 @pytest.mark.parametrize("name", CLASSES)
 def test_export_writes_within_bounds_or_fails_leaving_nothing(
     name: str, corpus: dict[str, Path], verdicts, tmp_path: Path, capsys
 ) -> None:
     target = tmp_path / "out.pdf"
-    started = time.perf_counter()
     code = export_command([str(corpus[name]), "-o", str(target)])
-    assert time.perf_counter() - started < EXPORT_S
     if verdicts[name]:
         assert code == 1
         assert "nothing written" in capsys.readouterr().err

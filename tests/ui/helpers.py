@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser
@@ -64,11 +66,13 @@ def prose_paragraph(window, anchor: str) -> str:
     return block.text()
 
 
-def open_and_wait(qtbot, window, path) -> bool:
+def open_and_wait(qtbot, window, path, timeout_ms: int = 30_000) -> bool:
     """Open ``path`` in ``window`` as a reader would and wait until it is shown (with all of
-    its text) or its problems are; returns whether it opened."""
-    with qtbot.waitSignal(window.opened, timeout=30_000) as opened:
+    its text) or its problems are, failing past ``timeout_ms``; returns whether it opened."""
+    started = time.monotonic()
+    with qtbot.waitSignal(window.opened, timeout=timeout_ms) as opened:
         window.open_briefing(path)
     if opened.args[0]:
-        qtbot.waitUntil(lambda: not window.briefing_view.filling, timeout=30_000)
+        left = max(int(timeout_ms - 1000 * (time.monotonic() - started)), 1)
+        qtbot.waitUntil(lambda: not window.briefing_view.filling, timeout=left)
     return bool(opened.args[0])

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 
 from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument
 
+from viewer.typesetting.anchors import named_anchors
+
 PAGE_TOLERANCE = 1.0
 """Device pixels (1/1200 inch in a PDF)."""
 MAX_PASSES = 6
@@ -71,11 +73,7 @@ def keep_headings_with_next(document: QTextDocument) -> None:
 def anchor_pages(document: QTextDocument) -> dict[str, int]:
     """The page (counting from 0 within the document) of every named anchor."""
     pages: dict[str, int] = {}
-    for block in blocks(document):
-        page = page_of(document, block_top(document, block))
-        fragments = block.begin()
-        while not fragments.atEnd():
-            for name in fragments.fragment().charFormat().anchorNames():
-                pages.setdefault(name, page)
-            fragments += 1
+    for name, block in named_anchors(document.begin()):
+        if name not in pages:
+            pages[name] = page_of(document, block_top(document, block))
     return pages

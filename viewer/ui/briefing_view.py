@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QPoint, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -38,6 +38,7 @@ from viewer.presentation.citations import title_block
 from viewer.presentation.pages import unavailable_html
 from viewer.presentation.styles import PROSE_CSS, PROSE_FAMILY, PROSE_POINT_SIZE
 from viewer.presentation.targets import Kind, Target
+from viewer.typesetting.anchors import named_anchors
 from viewer.ui.actions import LOCAL_KEYS, key_text, shortcut_text, spec_named
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.navigation import Navigator
@@ -362,23 +363,16 @@ class BriefingView(QWidget):
             current = entry.anchor
         item = self._items.get(current) if current else None
         if item is not None and self.contents.currentItem() is not item:
-            self.contents.blockSignals(True)
-            self.contents.setCurrentItem(item)
-            self.contents.blockSignals(False)
+            with QSignalBlocker(self.contents):
+                self.contents.setCurrentItem(item)
 
     # -- passages -------------------------------------------------------------------------
 
     def _index_new_blocks(self, block: QTextBlock) -> None:
         """Record the block of every anchor from ``block`` on, so jumps and scrolling are
         lookups; each slice of a long text is indexed as it arrives."""
-        found = self._blocks
-        while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                for name in iterator.fragment().charFormat().anchorNames():
-                    found.setdefault(name, block)
-                iterator += 1
-            block = block.next()
+        for name, holder in named_anchors(block):
+            self._blocks.setdefault(name, holder)
 
     def block_of(self, anchor: str) -> QTextBlock | None:
         return self._blocks.get(anchor)
