@@ -33,6 +33,6 @@ def test_mutated_bundled_prose_renders_in_the_briefing_view(
     view.set_briefing(dataclasses.replace(bundled, rendered=rendered))
     qtbot.waitUntil(lambda: not view.filling)
     view.show()
-    view.find("Iran")
+    view.find_text("Iran")
     view.show_passage(bundled.stances[0].passage)
     assert view.text.document().characterCount() > 1

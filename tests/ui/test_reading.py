@@ -76,7 +76,7 @@ def test_back_and_forward_across_jumps(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert window.tabs.currentIndex() == window.tab_of(ThemesView)
     assert window.view(ThemesView).current_theme() == window.briefing.themes[1].id
-    assert not window.actions["forward"].isEnabled()
+    assert not window.commands["forward"].isEnabled()
 
 
 def test_find_counts_and_steps_through_matches(qtbot, window: MainWindow) -> None:

@@ -153,7 +153,7 @@ def test_second_briefing_in_the_same_window_starts_fresh(
     monkeypatch.setattr(
         "viewer.ui.main_window.QFileDialog.getSaveFileName", lambda *args: (str(saved), "")
     )
-    window.actions["export_matrix"].trigger()
+    window.commands["export_matrix"].trigger()
     exported = saved.read_text(encoding="utf-8")
     assert "Upland" in exported
     assert "Iran" not in exported
@@ -163,7 +163,7 @@ def test_links_to_unknown_ids_go_nowhere_and_leave_no_history(window: MainWindow
     window.navigator.go_to_actor("no-such-actor")
     window.navigator.go_to_passage("")
     assert window.tabs.currentIndex() == window.tab_of(BriefingView)
-    assert not window.actions["back"].isEnabled()
+    assert not window.commands["back"].isEnabled()
 
 
 def test_about_shows_briefing_text_as_text(qtbot, window: MainWindow, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ import hashlib
 import json
 from array import array
 from collections.abc import Iterable
-from enum import EnumMeta
+from enum import Enum, EnumMeta
 from functools import partial
 from operator import attrgetter
 from pathlib import Path
@@ -62,7 +62,9 @@ _COLUMNS = fields_of(Stance)
 """How each stance field is stored, by its type in the schema: an enum as one byte per stance,
 an id or a date as an index into a table of the distinct values (they repeat on every row), free
 text joined into one string."""
-_ENUMS = {f.name: list(f.base) for f in _COLUMNS if isinstance(f.base, EnumMeta)}
+_ENUMS: dict[str, list[Enum]] = {
+    f.name: list(f.base) for f in _COLUMNS if isinstance(f.base, EnumMeta)
+}
 _TEXTS = [f.name for f in _COLUMNS if f.name not in _ENUMS and f.semantic == "text"]
 _TABLED = [f.name for f in _COLUMNS if f.name not in _ENUMS and f.name not in _TEXTS]
 _SEPARATOR = "\x00"

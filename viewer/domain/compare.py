@@ -40,8 +40,8 @@ class SharedIssue:
     @property
     def opposed(self) -> bool:
         """True when the two stand on opposite sides (one for, one against)."""
-        sides = self.a.position.side, self.b.position.side
-        return None not in sides and sides[0] * sides[1] < 0  # type: ignore[operator]
+        a, b = self.a.position.side, self.b.position.side
+        return a is not None and b is not None and a * b < 0
 
 
 def _order_key(shared: SharedIssue, issue_order: dict[str, int]) -> tuple[int, int, int, int]:

@@ -8,6 +8,7 @@ remember their line, and columns are worked out only when a problem needs one.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from array import array
 from collections.abc import Callable
@@ -46,7 +47,7 @@ class StanceRows:
 def from_records(records: list[Record]) -> StanceRows:
     """Stances from YAML; incomplete ones are kept (bad fields empty) so their references are
     checked too, while the errors already reported keep the briefing from opening."""
-    stances = [Stance(*(r.values.get(name, "") for name in STANCE)) for r in records]  # type: ignore[arg-type]
+    stances = [Stance._make(r.values.get(name, "") for name in STANCE) for r in records]
     return StanceRows(stances, lambda n, name: records[n].at(name))
 
 
@@ -84,9 +85,9 @@ def read_stances(text: str, shown: str, problems: ProblemList) -> StanceRows:
         return empty
     usable = True
     header_columns = field_columns(text.partition("\n")[0])
-    for position, name in enumerate(names):
-        if name in names[:position]:
-            where = Location(shown, 1, header_columns[min(position, len(header_columns) - 1)])
+    for index, name in enumerate(names):
+        if name in names[:index]:
+            where = Location(shown, 1, header_columns[min(index, len(header_columns) - 1)])
             problems.error(where, f"CSV column '{name}' is given twice")
             usable = False
         elif name not in STANCE:
@@ -146,11 +147,11 @@ def read_stances(text: str, shown: str, problems: ProblemList) -> StanceRows:
                     continue
             if not row or row == [""]:
                 continue
-            partial = _report_row(
-                row, names, start, shown, problems, lambda n, line=start: at(line, names, n)
+            kept = _report_row(
+                row, names, start, shown, problems, functools.partial(at, start, names)
             )
-            if partial is not None:
-                append(partial)
+            if kept is not None:
+                append(kept)
                 mark(start)
         if len(stances) > MAX_ENTRIES:
             problems.error(
@@ -210,4 +211,4 @@ def _report_row(
             values[name] = wanted.convert(cell, STR_TAG)
         except Invalid as exc:
             problems.error(locate(name), f"stance.{name}: {exc}")
-    return Stance(*(values.get(name, "") for name in STANCE))  # type: ignore[arg-type]
+    return Stance._make(values.get(name, "") for name in STANCE)

@@ -264,11 +264,11 @@ class _Anchors(Treeprocessor):
         starts = [self._start(child) for child in children]
         last_line = len(self.source.source_lines)
         for index, child in enumerate(children):
-            start, end = starts[index], last_line
-            if start is None:  # made by a tree processor (the footnotes): search everywhere
-                start = 0
-            elif index + 1 < len(children) and starts[index + 1] is not None:
-                end = max(starts[index + 1], start + 1)
+            tagged, end = starts[index], last_line
+            start = 0 if tagged is None else tagged  # untagged: made by a tree processor
+            following = starts[index + 1] if index + 1 < len(children) else None
+            if tagged is not None and following is not None:
+                end = max(following, start + 1)
             if child.tag == "p" and not len(child) and _DETACHED.fullmatch(child.text or ""):
                 after_heading = index > 0 and children[index - 1].tag in _HEADING_TAGS
                 self.problems.append(
@@ -382,7 +382,7 @@ class _BriefingExtension(Extension):
         fenced = md.preprocessors["fenced_code_block"]
         assert isinstance(fenced, FencedBlockPreprocessor)
         fences = _RecordingFences(fenced, self.source)
-        fenced.FENCED_BLOCK_RE = fences  # type: ignore[assignment]
+        fenced.FENCED_BLOCK_RE = fences
         md.preprocessors.register(_ParsedText(md, fences), "parsed_text", 0)
         blocks = _BlockStarts(md.parser, self.source)
         md.parser.blockprocessors.register(blocks, "block_starts", 1000)
@@ -399,7 +399,7 @@ def render(files: Sequence[tuple[str, str]], actors: Sequence[NamedActor] = ()) 
     md = markdown.Markdown(extensions=extension_list)
     blocks = _convert(md, "\n\n".join(text for _, text in files))
     toc: list[TocEntry] = []
-    pending = list(reversed(md.toc_tokens))  # type: ignore[attr-defined]
+    pending = list(reversed(md.toc_tokens))
     while pending:
         token = pending.pop()
         toc.append(TocEntry(token["level"], html_text.unescape(token["name"]), token["id"]))

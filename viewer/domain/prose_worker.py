@@ -24,7 +24,7 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from viewer.domain.prose import NamedActor, RenderedProse
 from viewer.domain.schema import from_plain, to_plain
@@ -40,13 +40,13 @@ class RenderFailed(Exception):
     """The prose could not be rendered; the message says why, in the reader's words."""
 
 
-def _send(stream: BinaryIO, payload: dict) -> None:
+def _send(stream: IO[bytes], payload: object) -> None:
     data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
     stream.write(len(data).to_bytes(_HEADER, "big") + data)
     stream.flush()
 
 
-def _receive_exactly(stream: BinaryIO, size: int) -> bytes:
+def _receive_exactly(stream: IO[bytes], size: int) -> bytes:
     chunks = []
     while size:
         chunk = stream.read(size)
@@ -165,7 +165,7 @@ def shared_renderer() -> ProseRenderer:
         return _shared
 
 
-def _serve(source: BinaryIO, sink: BinaryIO) -> None:
+def _serve(source: IO[bytes], sink: IO[bytes]) -> None:
     """The child's loop: one reply per request until the parent closes the pipe."""
     from viewer.domain.markdown_ext import render
 
@@ -178,7 +178,7 @@ def _serve(source: BinaryIO, sink: BinaryIO) -> None:
         try:
             files = [(str(name), str(text)) for name, text in request["files"]]
             actors = [NamedActor(str(i), tuple(map(str, names))) for i, names in request["actors"]]
-            reply = to_plain(render(files, actors))
+            reply: object = to_plain(render(files, actors))
         except RecursionError:
             reply = {"failure": "the text is nested too deeply to be shown"}
         except MemoryError:

@@ -6,7 +6,6 @@ machinery is not imported on a start-up that does not need it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
@@ -138,7 +137,8 @@ class Reader:
 
     def read_prose(self, top: Record) -> list[ProseFile] | None:
         """The prose files, or None when one of them could not be read."""
-        names: list[str] = top.get("text", [])  # type: ignore[assignment]
+        written = top.get("text", [])
+        names = [str(name) for name in written] if isinstance(written, list) else []
         files: list[ProseFile] = []
         readable = True
         for name in names:
@@ -230,10 +230,9 @@ class Reader:
     def stance_rows(self, reader: RecordReader, top: Record) -> StanceRows:
         """Stances from YAML (inline or a file) or, for large matrices, a CSV file."""
         node = top.get("stances", None)
-        is_csv = isinstance(node, yaml.ScalarNode) and Path(node.value).suffix.lower() == ".csv"
-        if not is_csv:
+        if not isinstance(node, yaml.ScalarNode) or Path(node.value).suffix.lower() != ".csv":
             return from_records(self.collection(reader, top, "stances", F.STANCE, "stance"))
-        name = node.value  # type: ignore[union-attr]
+        name = node.value
         try:
             path = resolve_inside(self.folder, name, top.at("stances"))
             self.files.append(path)
@@ -264,7 +263,7 @@ class Reader:
             value = record.get(key, None)
             if value is None or value == "":
                 continue
-            refs: Iterable[str] = value if isinstance(value, list) else [value]  # type: ignore[assignment]
+            refs = [str(ref) for ref in (value if isinstance(value, list) else [value])]
             for ref in refs:
                 if ref in known:
                     continue

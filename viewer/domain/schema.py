@@ -14,7 +14,6 @@ import enum
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -49,10 +48,20 @@ def _unwrap(hint: Any) -> tuple[Any, str]:
     return hint, "text"
 
 
-@cache
+_FIELDS: dict[type, tuple[SchemaField, ...]] = {}
+
+
 def fields_of(kind: type) -> tuple[SchemaField, ...]:
-    """The schema fields of a data class or named tuple, in declaration order."""
+    """The schema fields of a data class or named tuple, in declaration order (worked out once
+    per class)."""
+    if kind not in _FIELDS:
+        _FIELDS[kind] = _read_fields(kind)
+    return _FIELDS[kind]
+
+
+def _read_fields(kind: type) -> tuple[SchemaField, ...]:
     hints = typing.get_type_hints(kind, include_extras=True)
+    declared: list[tuple[str, Mapping[str, Any], bool]]
     if dataclasses.is_dataclass(kind):
         declared = [
             (f.name, f.metadata, f.default is _MISSING and f.default_factory is _MISSING)
@@ -60,7 +69,7 @@ def fields_of(kind: type) -> tuple[SchemaField, ...]:
         ]
     else:
         defaults = getattr(kind, "_field_defaults", {})
-        declared = [(name, {}, name not in defaults) for name in kind._fields]  # type: ignore[attr-defined]
+        declared = [(name, {}, name not in defaults) for name in getattr(kind, "_fields", ())]
     found = []
     for name, metadata, required in declared:
         hint = hints[name]
@@ -101,7 +110,9 @@ def build(kind: type[T], values: Mapping[str, object], **extra: object) -> T:
         if field.name in arguments or field.key not in values:
             continue
         value = values[field.key]
-        arguments[field.name] = tuple(value) if field.many else value  # type: ignore[arg-type]
+        if field.many and isinstance(value, (list, tuple)):
+            value = tuple(value)
+        arguments[field.name] = value
     return kind(**arguments)
 
 

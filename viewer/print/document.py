@@ -34,5 +34,5 @@ class PrintDocument(QTextDocument):
         self.setPageSize(body)
         self.setHtml(html)
 
-    def loadResource(self, kind: int, url: QUrl) -> object:
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
         return local_image(self.folder, kind, url)

@@ -43,7 +43,7 @@ def render_pdf(briefing: Briefing, options: PrintOptions) -> tuple[bytes, list[H
     headings, pages = publication.headings, publication.page_count
     del publication  # its documents are laid out for the writer: release them first
     del writer
-    return bytes(buffer.data()), headings, pages
+    return bytes(buffer.data().data()), headings, pages
 
 
 def write_pdf(briefing: Briefing, options: PrintOptions, path: Path) -> int:

@@ -97,7 +97,7 @@ class Publication:
 
     def _part(self, name: str, blocks: Sequence[str]) -> Part:
         layout = self._layout(name)
-        body = body_rect(layout, self.device.resolution())
+        body = body_rect(layout, self.device.logicalDpiX())
         documents = []
         for section in sections(blocks):
             document = PrintDocument(section, self.briefing.folder, self.device, body.size())
@@ -132,7 +132,7 @@ class Publication:
                 continue
             toc = self.prose.toc
             top = min((entry.level for entry in toc), default=1)
-            pages = {}
+            pages: dict[str, int] = {}
             offset = 0
             for document in part.documents:
                 for anchor, page in anchor_pages(document).items():
@@ -191,7 +191,7 @@ class Publication:
     def _paint_page(
         self, painter: QPainter, part: Part, document: PrintDocument, index: int, footer: str
     ) -> None:
-        body = body_rect(part.layout, self.device.resolution())
+        body = body_rect(part.layout, self.device.logicalDpiX())
         height = body.height()
         painter.save()
         painter.translate(body.left(), body.top() - index * height)
@@ -203,4 +203,4 @@ class Publication:
         painter.restore()
         if part.name != "cover":
             header = (self.briefing.title, PARTS[part.name])
-            paint_furniture(painter, body, self.device.resolution(), header, footer)
+            paint_furniture(painter, body, self.device.logicalDpiX(), header, footer)

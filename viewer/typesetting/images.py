@@ -28,13 +28,14 @@ def placeholder_image(text: str) -> QImage:
     return image
 
 
-def local_image(folder: Path | None, kind: int, url: QUrl) -> object:
+def local_image(folder: Path | None, kind: int, url: QUrl | str) -> object:
     """What a rich-text document may load: images from the briefing folder, else nothing.
 
     Shared by the screen and the printed document, so both refuse exactly the same things.
     """
     if kind != QTextDocument.ResourceType.ImageResource.value:
         return QByteArray()
-    path = local_resource(folder, url.toString()) if folder else None
+    address = url.toString() if isinstance(url, QUrl) else url
+    path = local_resource(folder, address) if folder else None
     image = QImage(str(path)) if path else QImage()
     return placeholder_image("image not shown") if image.isNull() else image

@@ -24,9 +24,9 @@ from viewer.ui.theme import apply_colour_scheme, ui_font  # noqa: E402
 def create_application() -> QApplication:
     """The application, set up once: fonts, style and colour scheme (reused when it exists)."""
     existing = QApplication.instance()
-    if existing is not None and existing.property("briefing-viewer-ready"):
-        return existing  # type: ignore[return-value]
-    app = existing or QApplication(sys.argv[:1])
+    if isinstance(existing, QApplication) and existing.property("briefing-viewer-ready"):
+        return existing
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setProperty("briefing-viewer-ready", True)
     app.setApplicationName("briefing-viewer")
     app.setApplicationDisplayName(APP_NAME)
@@ -38,7 +38,7 @@ def create_application() -> QApplication:
     apply_colour_scheme(app)
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_colour_scheme(app))
     app.setStyleSheet(stylesheet())
-    return app  # type: ignore[return-value]
+    return app
 
 
 class _FirstPaint(QObject):
@@ -84,7 +84,7 @@ def run(
     if quit_after_paint:
         watcher = _FirstPaint(started)
         window.briefing_view.filled.connect(watcher.arm)
-        window.opened.connect(lambda shown: shown or watcher.arm())
+        window.opened.connect(lambda shown: None if shown else watcher.arm())
         window.installEventFilter(watcher)
         window.briefing_view.text.viewport().installEventFilter(watcher)
         window.errors_view.list.viewport().installEventFilter(watcher)

@@ -107,6 +107,14 @@ def tip(text: str, action: str) -> str:
     return f"{text} ({shortcut_text(spec_named(action))})"
 
 
+def tool_button(text: str, tool_tip: str, name: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tool_tip)
+    button.setAccessibleName(name)
+    return button
+
+
 class FindBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,13 +127,10 @@ class FindBar(QWidget):
         self.count = QLabel()
         self.count.setAccessibleName("Matches")
         self.count.setMinimumWidth(90)
-        self.previous = QToolButton(text="▲", toolTip=tip("Previous match", "find_previous"))
-        self.previous.setAccessibleName("Previous match")
-        self.next = QToolButton(text="▼", toolTip=tip("Next match", "find_next"))
-        self.next.setAccessibleName("Next match")
         close = LOCAL_KEYS["close_find"].key
-        self.close_button = QToolButton(text="✕", toolTip=f"Close ({key_text(close)})")
-        self.close_button.setAccessibleName("Close find bar")
+        self.previous = tool_button("▲", tip("Previous match", "find_previous"), "Previous match")
+        self.next = tool_button("▼", tip("Next match", "find_next"), "Next match")
+        self.close_button = tool_button("✕", f"Close ({key_text(close)})", "Close find bar")
         layout.addWidget(QLabel("Find:"))
         layout.addWidget(self.field, 1)
         layout.addWidget(self.count)
@@ -178,7 +183,7 @@ class BriefingView(QWidget):
         self.text.verticalScrollBar().valueChanged.connect(self._follow_scroll)
         self.find_bar = FindBar()
         self.find_bar.hide()
-        self.find_bar.field.textChanged.connect(self.find)
+        self.find_bar.field.textChanged.connect(self.find_text)
         self.find_bar.field.returnPressed.connect(self.find_next)
         self.find_bar.next.clicked.connect(self.find_next)
         self.find_bar.previous.clicked.connect(self.find_previous)
@@ -274,7 +279,7 @@ class BriefingView(QWidget):
 
     def _finish_filling(self) -> None:
         self.progress.hide()
-        self.find(self.find_bar.field.text() if self.find_bar.isVisible() else "")
+        self.find_text(self.find_bar.field.text() if self.find_bar.isVisible() else "")
         self._position_pending = True
         QTimer.singleShot(0, self._restore_position)
         if self._pending_passage:
@@ -435,7 +440,7 @@ class BriefingView(QWidget):
         self.find_bar.field.selectAll()
 
     @Slot(str)
-    def find(self, needle: str) -> None:
+    def find_text(self, needle: str) -> None:
         self.matches = []
         document = self.text.document()
         if needle:

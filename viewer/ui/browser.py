@@ -21,5 +21,5 @@ class LinkBrowser(QTextBrowser):
         self.anchorClicked.connect(navigator.open_url)
         self.highlighted.connect(lambda url: navigator.hover(url.toString()))
 
-    def loadResource(self, kind: int, url: QUrl) -> object:
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
         return local_image(self.folder, kind, url)

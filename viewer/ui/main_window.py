@@ -5,6 +5,7 @@ briefings, and handing each jump to the tab that claims it. It holds no feature 
 from __future__ import annotations
 
 import datetime
+import functools
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -58,6 +59,11 @@ BRIEFING_ACTIONS = (
 """Actions that need an open briefing."""
 
 View = TypeVar("View")
+
+
+def _ignore_checked(run: Callable[[], object], _checked: bool = False) -> None:
+    """Runs an action's handler without the ``checked`` flag that ``triggered`` passes."""
+    run()
 
 
 class MainWindow(QMainWindow):
@@ -121,7 +127,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.problems_dock.hide()
 
-        self.actions = action_table.build(self)
+        self.commands = action_table.build(self)
         self._build_menus()
         self._connect()
         self.statusBar()
@@ -137,8 +143,8 @@ class MainWindow(QMainWindow):
             menu = menus.get(spec.menu)
             if menu is None:
                 menu = menus[spec.menu] = self.menuBar().addMenu(spec.menu)
-            menu.addAction(self.actions[spec.name])
-            self.addAction(self.actions[spec.name])
+            menu.addAction(self.commands[spec.name])
+            self.addAction(self.commands[spec.name])
         problems = self.problems_dock.toggleViewAction()
         problems.setText("&Problems")
         menus["&View"].addSeparator()
@@ -165,9 +171,9 @@ class MainWindow(QMainWindow):
             "export_pdf": self.export_pdf,
         }
         for index in range(len(TABS)):
-            handlers[f"tab_{index + 1}"] = lambda index=index: self.tabs.setCurrentIndex(index)
+            handlers[f"tab_{index + 1}"] = functools.partial(self.tabs.setCurrentIndex, index)
         for name, handler in handlers.items():
-            self.actions[name].triggered.connect(lambda _checked=False, run=handler: run())
+            self.commands[name].triggered.connect(functools.partial(_ignore_checked, handler))
         self.navigator.requested.connect(self.show_target)
         self.navigator.history_changed.connect(self._update_history_actions)
         self.navigator.external_hovered.connect(self._show_link_target)
@@ -184,7 +190,9 @@ class MainWindow(QMainWindow):
         index = self.tab_of(kind)
         if index not in self._views:
             built = TABS[index].build(self.navigator, self.settings)
-            layout = self.tabs.widget(index).layout()
+            holder = self.tabs.widget(index)
+            layout = holder.layout() if holder is not None else None
+            assert layout is not None
             layout.addWidget(cast(QWidget, built))
             layout.activate()
             self._views[index] = built
@@ -350,7 +358,7 @@ class MainWindow(QMainWindow):
 
     def _set_briefing_actions(self, enabled: bool) -> None:
         for name in BRIEFING_ACTIONS:
-            self.actions[name].setEnabled(enabled)
+            self.commands[name].setEnabled(enabled)
         for index in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(index, enabled)
 
@@ -364,8 +372,8 @@ class MainWindow(QMainWindow):
     # -- navigation -----------------------------------------------------------------------
 
     def _update_history_actions(self) -> None:
-        self.actions["back"].setEnabled(self.navigator.can_go_back())
-        self.actions["forward"].setEnabled(self.navigator.can_go_forward())
+        self.commands["back"].setEnabled(self.navigator.can_go_back())
+        self.commands["forward"].setEnabled(self.navigator.can_go_forward())
 
     def _show_link_target(self, href: str) -> None:
         if href:

@@ -30,7 +30,8 @@ class Settings:
 
     @property
     def geometry(self) -> QByteArray:
-        return self._get("window/geometry", QByteArray, QByteArray())  # type: ignore[return-value]
+        value = self._get("window/geometry", QByteArray, QByteArray())
+        return value if isinstance(value, QByteArray) else QByteArray()
 
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:

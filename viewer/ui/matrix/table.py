@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
 from viewer.ui.actions import LOCAL_KEYS
-from viewer.ui.matrix.model import MatrixModel
+from viewer.ui.matrix.model import Index, MatrixModel
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -26,7 +26,7 @@ class CellDelegate(QStyledItemDelegate):
         self.outer = QPen(QColor("#000000"), 2)
         self.inner = QPen(QColor("#ffffff"), 1)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         rect = option.rect
         look = self.model.look_at(index)
         if look is not None:
@@ -49,7 +49,8 @@ class MatrixTable(QTableView):
     copy_requested = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(LOCAL_KEYS["copy_cells"].key):  # type: ignore[arg-type]
+        copy = LOCAL_KEYS["copy_cells"].key
+        if isinstance(copy, QKeySequence.StandardKey) and event.matches(copy):
             self.copy_requested.emit()
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.enter_pressed.emit()

@@ -255,9 +255,10 @@ class MatrixView(QWidget):
 
     def selected_table(self) -> list[list[str]]:
         """The selected cells' rows and columns; unselected cells inside them stay blank."""
+        selection = self.table.selectionModel().selection()
         ranges = [
             (r.top(), r.bottom(), r.left(), r.right())
-            for r in self.table.selectionModel().selection()
+            for r in (selection.at(n) for n in range(selection.count()))
         ]
         rows = sorted({row for top, bottom, _, _ in ranges for row in range(top, bottom + 1)})
         columns = sorted({c for _, _, left, right in ranges for c in range(left, right + 1)})
