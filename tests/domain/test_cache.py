@@ -98,3 +98,27 @@ def test_changed_app_code_invalidates_the_entry(synthetic: Path, monkeypatch) ->
     assert cache.fetch(synthetic) is not None
     monkeypatch.setattr(cache, "code_stamp", lambda: "a different reader")
     assert cache.fetch(synthetic) is None
+
+
+def test_a_file_saved_while_the_briefing_loads_is_not_hidden_by_the_cache(tmp_path: Path) -> None:
+    """The entry is keyed by the files as they were when read, not when it was stored."""
+    from viewer.domain.prose_worker import ProseRenderer
+
+    folder = tmp_path / "b"
+    shutil.copytree(MINIMAL, folder)
+    prose = folder / "briefing.md"
+
+    class SavedMeanwhile(ProseRenderer):
+        def render(self, files, actors=()):
+            rendered = super().render(files, actors)
+            prose.write_text(prose.read_text(encoding="utf-8") + "\nSaved meanwhile.\n")
+            return rendered
+
+    renderer = SavedMeanwhile()
+    try:
+        first = load_briefing(folder, use_cache=True, renderer=renderer)
+    finally:
+        renderer.close()
+    assert first.briefing is not None and "Saved meanwhile" not in first.briefing.markdown
+    again = load_briefing(folder, use_cache=True).briefing
+    assert again is not None and "Saved meanwhile" in again.markdown

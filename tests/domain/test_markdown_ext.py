@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from viewer.domain.markdown_ext import render
 from viewer.domain.prose import NamedActor, RenderedProse
 from viewer.domain.schema import from_plain, to_plain
@@ -122,3 +125,38 @@ def test_blocks_are_the_top_level_elements_of_the_html() -> None:
 def test_rendered_prose_survives_its_json_form() -> None:
     rendered = render([("b.md", "# T\n\nA.[^1]\n\nB.\n\n{: #x}\n\n[^1]: n\n")], [IRAN])
     assert from_plain(RenderedProse, json.loads(json.dumps(to_plain(rendered)))) == rendered
+
+
+PIECES = st.sampled_from(
+    [
+        "## Heading",
+        "## Heading {{: #{id} }}",
+        "Setext\n------",
+        "A paragraph.",
+        "A paragraph.\n{{: #{id} }}",
+        "Two lines\nof text.\n{{: #{id} }}",
+        "- item\n- item",
+        "- item\n\n    more in the item\n    {{: #{id} }}",
+        "> quoted\n> text",
+        "```\ncode\n{{: #not-an-id }}\n```",
+        "~~~\ncode\n~~~~~",
+        "| a | b |\n|---|---|\n| 1 | 2 |",
+        "Cited.[^{id}]",
+        "[^{id}]: The note.",
+        "A paragraph.",
+    ]
+)
+
+
+@given(st.lists(PIECES, min_size=1, max_size=12), st.sampled_from(["\n\n", "\n\n\n"]))
+def test_every_explicit_id_is_located_where_it_is_written(pieces: list[str], gap: str) -> None:
+    text = gap.join(piece.format(id=f"id{n}") for n, piece in enumerate(pieces))
+    lines = text.split("\n")
+    for anchor in render([("doc.md", text)]).anchors:
+        written = lines[anchor.location.line - 1][anchor.location.column - 1 :]
+        if anchor.id.startswith("fn:"):
+            assert written.startswith(f"[^{anchor.id[3:]}]:"), anchor
+        elif anchor.id.startswith("fnref"):
+            assert written.startswith(f"[^{anchor.id.partition(':')[2]}]"), anchor
+        elif anchor.id.startswith("id"):
+            assert written.startswith(f"#{anchor.id}"), anchor

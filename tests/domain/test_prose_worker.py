@@ -3,6 +3,7 @@ felt by the caller beyond the time limit, and the next render works."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from pathlib import Path
@@ -56,3 +57,35 @@ def test_a_briefing_whose_text_times_out_loads_with_a_located_error(
     (error,) = result.errors
     assert str(error.location) == f"{folder / 'briefing.md'}:1:1"
     assert "could not be rendered: rendering took longer than 0.5 s" in error.message
+
+
+def test_a_renderer_killed_while_idle_is_replaced_without_a_failure(renderer) -> None:
+    renderer.render([("warm.md", "warm")])
+    process = renderer._process
+    assert process is not None
+    process.kill()
+    process.wait()
+    assert renderer.render([("ok.md", "# Again\n")]).anchor_ids == {"again"}
+
+
+def test_the_time_limit_counts_the_wait_for_an_earlier_render(renderer) -> None:
+    """Two loads at once (a reader opening one briefing while another renders): the second
+    does not wait longer than the limit in all."""
+    errors: list[str] = []
+
+    def slow() -> None:
+        with contextlib.suppress(RenderFailed):
+            renderer.render([("slow.md", SLOW)])
+
+    first = threading.Thread(target=slow)
+    first.start()
+    time.sleep(0.1)
+    started = time.monotonic()
+    try:
+        renderer.render([("slow.md", SLOW)])
+    except RenderFailed as exc:
+        errors.append(str(exc))
+    waited = time.monotonic() - started
+    first.join()
+    assert errors and "took longer than 0.5 s" in errors[0]
+    assert waited < 0.5 + 0.9, "no more than the limit, and the stopping, in all"

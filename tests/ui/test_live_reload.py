@@ -128,3 +128,53 @@ def test_without_watching_nothing_reloads(qtbot, new_window, authored: Path) -> 
     with qtbot.assertNotEmitted(window.opened, wait=FOLLOW_MS):
         edit(authored / "briefing.md", "both depend on it", "both depend on it for water")
     assert "for water" not in text_of(window)
+
+
+def test_a_save_while_the_briefing_loads_is_followed(
+    qtbot, live: MainWindow, authored: Path, monkeypatch
+) -> None:
+    from viewer.ui import loading
+
+    real = loading.load_briefing
+    saved: list[bool] = []
+
+    def load_then_save(path, **options):
+        result = real(path, **options)
+        if not saved:  # the author saves again just after the files were read
+            saved.append(True)
+            edit(authored / "briefing.md", "both depend on it", "both rely on it")
+        return result
+
+    monkeypatch.setattr(loading, "load_briefing", load_then_save)
+    edit(authored / "briefing.md", "The Rivella", "The river Rivella")
+    qtbot.waitUntil(lambda: "both rely on it" in text_of(live), timeout=3 * FOLLOW_MS)
+    assert "The river Rivella" in text_of(live)
+
+
+def test_opening_another_briefing_is_not_taken_for_a_reload(
+    qtbot, live: MainWindow, bundled_path: Path
+) -> None:
+    live.navigator.go_to_actor("lowland")
+    live.tabs.setCurrentIndex(live.tab_of(ActorsView))
+    with qtbot.waitSignal(live.opened, timeout=10_000) as opened:
+        live.open_briefing(bundled_path)
+        live.reload()  # the old briefing's watcher firing just then
+    assert opened.args == [True]
+    assert "Russia and Iran" in live.windowTitle()
+    assert live.tabs.currentIndex() == live.tab_of(BriefingView)
+    assert not live.navigator.can_go_back()
+
+
+def test_a_jump_after_a_reload_is_not_undone_by_the_reading_position(
+    qtbot, live: MainWindow, authored: Path
+) -> None:
+    live.tabs.setCurrentIndex(live.tab_of(ActorsView))
+    with qtbot.waitSignal(live.opened, timeout=FOLLOW_MS):
+        edit(authored / "briefing.md", "The Rivella", "The river Rivella")
+    live.navigator.go_to_passage("power")
+    view = live.briefing_view
+    qtbot.wait(100)
+    assert view.highlighted_anchor == "power"
+    block = view.block_of("power")
+    top = view.text.document().documentLayout().blockBoundingRect(block).top()
+    assert abs(view.text.verticalScrollBar().value() - top) < view.text.viewport().height()

@@ -12,7 +12,7 @@ import contextlib
 import hashlib
 import json
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import Enum, EnumMeta
 from functools import partial
 from operator import attrgetter
@@ -23,6 +23,7 @@ from viewer.domain.atomic import write_bytes
 from viewer.domain.model import Briefing, Stance
 from viewer.domain.problems import Problem
 from viewer.domain.schema import fields_of, from_plain, to_plain
+from viewer.domain.textfiles import FileStamp
 from viewer.folders import cache_dir
 
 MAGIC = b"BVCACHE3"
@@ -35,15 +36,13 @@ def code_stamp() -> str:
     return __version__ + "".join(f"\0{p.name}:{p.stat().st_mtime_ns}" for p in modules)
 
 
-def key_for(folder: Path, files: list[Path]) -> str | None:
-    """A digest of everything the briefing was read from, or None if a file has gone."""
+def key_for(folder: Path, stamps: Sequence[FileStamp]) -> str | None:
+    """A digest of everything the briefing was read from, or None if a file was missing."""
     digest = hashlib.sha256(f"{code_stamp()}\0{folder.resolve()}".encode())
-    for path in sorted(files):
-        try:
-            info = path.stat()
-        except OSError:
+    for stamp in sorted(stamps, key=lambda s: str(s.path)):
+        if stamp.size < 0:
             return None
-        digest.update(f"\0{path}\0{info.st_size}\0{info.st_mtime_ns}".encode())
+        digest.update(f"\0{stamp.path}\0{stamp.size}\0{stamp.modified_ns}".encode())
     return digest.hexdigest()
 
 
@@ -70,8 +69,9 @@ _TABLED = [f.name for f in _COLUMNS if f.name not in _ENUMS and f.name not in _T
 _SEPARATOR = "\x00"
 
 
-def store(briefing: Briefing, files: list[Path], problems: tuple[Problem, ...]) -> None:
-    """Write the entry atomically; a cache that cannot be written is simply not used."""
+def store(briefing: Briefing, files: Sequence[FileStamp], problems: tuple[Problem, ...]) -> None:
+    """Write the entry atomically, keyed by the files as they were when read (a file saved
+    meanwhile makes the entry stale at once); a cache that cannot be written is not used."""
     key = key_for(briefing.folder, files)
     stances = briefing.stances
     texts = [getattr(s, name) for name in _TEXTS for s in stances]
@@ -80,7 +80,7 @@ def store(briefing: Briefing, files: list[Path], problems: tuple[Problem, ...]) 
     columns = {name: _strings(getattr(s, name) for s in stances) for name in _TABLED}
     header = {
         "key": key,
-        "files": [str(p) for p in files],
+        "files": [str(stamp.path) for stamp in files],
         "briefing": {
             f.name: to_plain(getattr(briefing, f.name))
             for f in fields_of(Briefing)
@@ -113,7 +113,7 @@ def store(briefing: Briefing, files: list[Path], problems: tuple[Problem, ...]) 
         write_bytes(target, MAGIC + checksum + len(head).to_bytes(8, "little") + head + body)
 
 
-def fetch(folder: Path) -> tuple[Briefing, tuple[Problem, ...], tuple[Path, ...]] | None:
+def fetch(folder: Path) -> tuple[Briefing, tuple[Problem, ...], tuple[FileStamp, ...]] | None:
     """The cached briefing if its entry is intact and every file is unchanged; else None."""
     try:
         data = entry_path(folder).read_bytes()
@@ -127,7 +127,7 @@ def fetch(folder: Path) -> tuple[Briefing, tuple[Problem, ...], tuple[Path, ...]
 
 def _decode(
     folder: Path, data: bytes
-) -> tuple[Briefing, tuple[Problem, ...], tuple[Path, ...]] | None:
+) -> tuple[Briefing, tuple[Problem, ...], tuple[FileStamp, ...]] | None:
     if not data.startswith(MAGIC):
         return None
     checksum = data[8:40]
@@ -140,7 +140,7 @@ def _decode(
     if digest.digest() != checksum:
         return None
     header = json.loads(bytes(head))
-    files = [Path(p) for p in header["files"]]
+    files = [FileStamp.of(Path(p)) for p in header["files"]]
     if key_for(folder, files) != header["key"]:
         return None
     count = header["count"]

@@ -12,7 +12,7 @@ from viewer.domain import cache
 from viewer.domain.model import Briefing
 from viewer.domain.problems import Problem
 from viewer.domain.prose_worker import ProseRenderer, shared_renderer
-from viewer.domain.textfiles import BRIEFING_FILE
+from viewer.domain.textfiles import BRIEFING_FILE, FileStamp
 
 
 @dataclass(frozen=True)
@@ -20,8 +20,8 @@ class LoadResult:
     folder: Path
     briefing: Briefing | None
     problems: tuple[Problem, ...]
-    files: tuple[Path, ...] = ()
-    """Every file the briefing was read from (what to watch for changes)."""
+    files: tuple[FileStamp, ...] = ()
+    """Every file the briefing was read from, as it was when read (what to watch)."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:

@@ -202,26 +202,52 @@ class _RecordingFences:
 class _ParsedText(Preprocessor):
     """Runs after every other preprocessor: settles the fences and keeps the parsed text."""
 
-    def __init__(self, md: markdown.Markdown, fences: _RecordingFences) -> None:
+    def __init__(
+        self, md: markdown.Markdown, fences: _RecordingFences, blocks: _BlockStarts
+    ) -> None:
         super().__init__(md)
         self.fences = fences
+        self.blocks = blocks
 
     def run(self, lines: list[str]) -> list[str]:
         self.fences.settle()
         self.fences.source.parsed = "\n".join(lines)
+        self.blocks.split(self.fences.source.parsed)
         return lines
 
 
 class _BlockStarts(BlockProcessor):
     """Claims no block; notes where each top-level block starts, and tags the elements that the
-    block produced with that line."""
+    block produced with that line.
+
+    The parser splits the text at blank lines and hands the pieces to the processors in order;
+    a processor may consume several pieces at once, put back the rest of one it took part of, or
+    parse a part of one apart. So a block is matched to the next piece if it is that piece, else
+    to a part of the piece seen last, else to the first later piece equal to it; failing all
+    three it keeps the line before.
+    """
 
     def __init__(self, parser: BlockParser, source: SourceMap) -> None:
         super().__init__(parser)
         self.source = source
-        self.offset = 0
+        self.pieces: list[str] = []
+        self.lines: list[int] = []
+        """The line (of the parsed text) where each piece starts."""
+        self.where: dict[str, list[int]] = {}
+        """Each distinct piece, with the indexes where it occurs, in reverse order."""
+        self.next = 0
         self.line = 0
         self.pending: tuple[ET.Element, int, int] | None = None
+
+    def split(self, parsed: str) -> None:
+        """Know the pieces the parser will split ``parsed`` into (``parseChunk`` splits at
+        blank lines)."""
+        self.pieces = parsed.split("\n\n")
+        self.lines, line = [], 0
+        for index, piece in enumerate(self.pieces):
+            self.lines.append(line)
+            line += piece.count("\n") + 2
+            self.where.setdefault(piece, []).insert(0, index)
 
     def settle(self) -> None:
         if self.pending is not None:
@@ -236,15 +262,45 @@ class _BlockStarts(BlockProcessor):
         if parent is not root:
             return False
         self.settle()
-        found = self.source.parsed.find(block, self.offset)
-        if found >= 0:
-            self.line += self.source.parsed.count("\n", self.offset, found)
-            self.offset = found
+        self.line = self._locate(block)
         self.pending = (parent, len(parent), self.line)
         return False
 
+    def _locate(self, block: str) -> int:
+        if not block.strip():
+            return self.line
+        if self.next < len(self.pieces) and self.pieces[self.next] == block:
+            self.next += 1
+            return self.lines[self.next - 1]
+        current = self.next - 1
+        if current >= 0:
+            piece = self.pieces[current]
+            # The rest of it put back, or a part parsed apart (what precedes a quote).
+            rest = piece.endswith(block)
+            offset = len(piece) - len(block) if rest else piece.find(block)
+            if offset >= 0:
+                return self.lines[current] + piece.count("\n", 0, offset)
+        later = self.where.get(block, [])
+        while later and later[-1] < self.next:
+            later.pop()
+        if later:
+            self.next = later.pop() + 1
+            return self.lines[self.next - 1]
+        return self.line
+
     def run(self, parent: ET.Element, blocks: list[str]) -> bool:
         return False
+
+
+class _Settle(Treeprocessor):
+    """Tags the last block's elements before the footnotes are added after them."""
+
+    def __init__(self, md: markdown.Markdown, blocks: _BlockStarts) -> None:
+        super().__init__(md)
+        self.blocks = blocks
+
+    def run(self, root: ET.Element) -> None:
+        self.blocks.settle()
 
 
 class _Anchors(Treeprocessor):
@@ -262,13 +318,10 @@ class _Anchors(Treeprocessor):
         self.blocks.settle()
         children = list(root)
         starts = [self._start(child) for child in children]
-        last_line = len(self.source.source_lines)
+        ends = _ends(starts, len(self.source.source_lines))
         for index, child in enumerate(children):
-            tagged, end = starts[index], last_line
+            tagged, end = starts[index], ends[index]
             start = 0 if tagged is None else tagged  # untagged: made by a tree processor
-            following = starts[index + 1] if index + 1 < len(children) else None
-            if tagged is not None and following is not None:
-                end = max(following, start + 1)
             if child.tag == "p" and not len(child) and _DETACHED.fullmatch(child.text or ""):
                 after_heading = index > 0 and children[index - 1].tag in _HEADING_TAGS
                 self.problems.append(
@@ -353,6 +406,22 @@ class _Anchors(Treeprocessor):
                 first[anchor.id] = anchor.location
 
 
+def _ends(starts: list[int | None], last_line: int) -> list[int]:
+    """Where each element's source ends: where the next element that starts on a later line
+    starts (elements of one block share its start), or the end of the text."""
+    ends = [last_line] * len(starts)
+    later, after = last_line, None
+    for index in reversed(range(len(starts))):
+        start = starts[index]
+        if start is None:
+            continue
+        if after is not None and after > start:
+            later = after
+        ends[index] = later
+        after = start
+    return ends
+
+
 def _walk(element: ET.Element) -> Iterator[ET.Element]:
     """Elements in document order, without recursion (nesting can be deep)."""
     pending = [element]
@@ -383,9 +452,10 @@ class _BriefingExtension(Extension):
         assert isinstance(fenced, FencedBlockPreprocessor)
         fences = _RecordingFences(fenced, self.source)
         fenced.FENCED_BLOCK_RE = fences
-        md.preprocessors.register(_ParsedText(md, fences), "parsed_text", 0)
         blocks = _BlockStarts(md.parser, self.source)
+        md.preprocessors.register(_ParsedText(md, fences, blocks), "parsed_text", 0)
         md.parser.blockprocessors.register(blocks, "block_starts", 1000)
+        md.treeprocessors.register(_Settle(md, blocks), "settle_blocks", 100)
         self.anchors = _Anchors(md, blocks, self.source)
         md.treeprocessors.register(self.anchors, "anchors", -10)
 

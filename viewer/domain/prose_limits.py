@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from viewer.domain.problems import Location, Problem
 
@@ -77,9 +78,17 @@ class _Block:
     line: int
     lines: list[str]
 
-    @property
+    @cached_property
     def text(self) -> str:
         return "\n".join(self.lines)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Offsets in :attr:`text` where each line begins."""
+        starts = [0]
+        for line in self.lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        return starts
 
 
 def check(files: Sequence[tuple[str, str]]) -> list[Problem]:
@@ -128,7 +137,8 @@ def check(files: Sequence[tuple[str, str]]) -> list[Problem]:
             for found in _FOOTNOTE_REFERENCE.finditer(body):
                 label = found.group(1)
                 references[label] += 1
-                first_reference.setdefault(label, _at(block, found.start()))
+                if label not in first_reference:
+                    first_reference[label] = _at(block, found.start())
                 if references[label] == MAX_REFERENCES_PER_FOOTNOTE + 1:
                     problems.append(
                         Problem(
@@ -153,10 +163,8 @@ def check(files: Sequence[tuple[str, str]]) -> list[Problem]:
 
 def _at(block: _Block, offset: int) -> Location:
     """The location of a character of the block's text."""
-    text = block.text
-    line = text.count("\n", 0, offset)
-    column = offset - (text.rfind("\n", 0, offset) + 1)
-    return Location(block.file, block.line + line, column + 1)
+    line = bisect_right(block.line_starts, offset) - 1
+    return Location(block.file, block.line + line, offset - block.line_starts[line] + 1)
 
 
 @dataclass

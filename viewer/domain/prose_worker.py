@@ -76,14 +76,22 @@ class ProseRenderer:
             "files": [[name, text] for name, text in files],
             "actors": [[actor.id, list(actor.names)] for actor in actors],
         }
-        with self._lock:
-            reply = self._exchange(request)
+        deadline = time.monotonic() + self.seconds
+        # The limit counts from the request: waiting for an earlier render is part of it.
+        if not self._lock.acquire(timeout=self.seconds):
+            raise RenderFailed(self._too_long())
+        try:
+            reply = self._exchange(request, deadline)
+        finally:
+            self._lock.release()
         if "failure" in reply:
             raise RenderFailed(str(reply["failure"]))
         return from_plain(RenderedProse, reply)
 
     def _start(self) -> subprocess.Popen[bytes]:
-        if self._process is None or self._process.poll() is not None:
+        if self._process is not None and self._process.poll() is not None:
+            self.close()  # it ended: let go of its pipes
+        if self._process is None:
             root = str(Path(__file__).resolve().parents[2])
             environment = dict(os.environ)
             environment["PYTHONPATH"] = os.pathsep.join(
@@ -100,23 +108,35 @@ class ProseRenderer:
             )
         return self._process
 
-    def _exchange(self, request: dict) -> dict:
-        deadline = time.monotonic() + self.seconds
-        process = self._start()
-        assert process.stdin is not None and process.stdout is not None
-        try:
-            _send(process.stdin, request)
-            size = int.from_bytes(self._read(process, _HEADER, deadline), "big")
-            return json.loads(self._read(process, size, deadline))
-        except TimeoutError:
-            self.close()
-            raise RenderFailed(
-                f"rendering took longer than {self.seconds:g} s and was stopped"
-            ) from None
-        except (OSError, EOFError, ValueError):
-            code = self.close()
-            how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-            raise RenderFailed(f"the renderer stopped unexpectedly ({how})") from None
+    def _too_long(self) -> str:
+        return f"rendering took longer than {self.seconds:g} s and was stopped"
+
+    def _exchange(self, request: dict, deadline: float) -> dict:
+        """Send ``request`` and wait for the reply. A child that died while idle (killed from
+        outside, say) is only noticed when the request cannot be sent: then a new child gets it.
+        One that dies while rendering is reported: the same text would likely kill it again."""
+        for attempt in (1, 2):
+            reused = self._process is not None and self._process.poll() is None
+            process = self._start()
+            assert process.stdin is not None
+            try:
+                try:
+                    _send(process.stdin, request)
+                except BrokenPipeError:
+                    if reused and attempt == 1:
+                        self.close()
+                        continue
+                    raise
+                header = self._read(process, _HEADER, deadline)
+                return json.loads(self._read(process, int.from_bytes(header, "big"), deadline))
+            except TimeoutError:
+                self.close()
+                raise RenderFailed(self._too_long()) from None
+            except (OSError, EOFError, ValueError):
+                code = self.close()
+                how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+                raise RenderFailed(f"the renderer stopped unexpectedly ({how})") from None
+        raise RenderFailed("the renderer could not be started")
 
     @staticmethod
     def _read(process: subprocess.Popen[bytes], size: int, deadline: float) -> bytes:

@@ -21,7 +21,13 @@ from viewer.domain.prose import NamedActor, RenderedProse
 from viewer.domain.prose_worker import ProseRenderer, RenderFailed
 from viewer.domain.records import Record, RecordReader
 from viewer.domain.schema import build, fields_of
-from viewer.domain.textfiles import BRIEFING_FILE, FileProblem, read_text, resolve_inside
+from viewer.domain.textfiles import (
+    BRIEFING_FILE,
+    FileProblem,
+    FileStamp,
+    read_text,
+    resolve_inside,
+)
 from viewer.domain.yamlnodes import YamlProblem, compose
 
 FORMAT_VERSION = 1
@@ -45,8 +51,9 @@ class Reader:
         self.prose_errors = 0
         """Errors that keep the text from being shown but leave the data usable."""
         self.shown_yaml = str(folder / BRIEFING_FILE)
-        self.files: list[Path] = []
-        """Every file read, for the cache key."""
+        self.files: list[FileStamp] = []
+        """Every file read, as it was just before it was read (for the cache and the watcher:
+        a file saved while the briefing loads must count as changed)."""
 
     def shown(self, name: str) -> str:
         return str(self.folder / name)
@@ -125,7 +132,7 @@ class Reader:
     def parse_yaml(
         self, path: Path, shown: str, referrer: Location | None = None
     ) -> yaml.Node | None:
-        self.files.append(path)
+        self.files.append(FileStamp.of(path))
         try:
             node = compose(read_text(path, shown, MAX_TEXT_BYTES, referrer), shown)
         except (FileProblem, YamlProblem) as exc:
@@ -145,7 +152,7 @@ class Reader:
             shown = self.shown(name)
             try:
                 path = resolve_inside(self.folder, name, top.at("text"))
-                self.files.append(path)
+                self.files.append(FileStamp.of(path))
                 files.append(
                     ProseFile(path, read_text(path, shown, MAX_TEXT_BYTES, top.at("text")))
                 )
@@ -235,7 +242,7 @@ class Reader:
         name = node.value
         try:
             path = resolve_inside(self.folder, name, top.at("stances"))
-            self.files.append(path)
+            self.files.append(FileStamp.of(path))
             text = read_text(path, self.shown(name), MAX_CSV_BYTES, top.at("stances"))
         except FileProblem as exc:
             self.problems.error(exc.location, exc.message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.domain.limits import MB
@@ -9,6 +10,29 @@ from viewer.domain.problems import Location
 
 BRIEFING_FILE = "briefing.yaml"
 """The file that makes a folder a briefing."""
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """A file's size and modification time when it was read: what a cache entry and the
+    window's file watching compare against (both -1 for a file that was not there)."""
+
+    path: Path
+    size: int
+    modified_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileStamp:
+        try:
+            info = path.stat()
+        except OSError:
+            return cls(path, -1, -1)
+        return cls(path, info.st_size, info.st_mtime_ns)
+
+    @property
+    def current(self) -> bool:
+        """Whether the file is still as it was."""
+        return FileStamp.of(self.path) == self
 
 
 class FileProblem(Exception):

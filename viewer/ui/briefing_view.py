@@ -179,7 +179,7 @@ class BriefingView(QWidget):
         self.contents.itemActivated.connect(self._contents_activated)
         self.contents.itemClicked.connect(self._contents_activated)
         self.text = ProseBrowser(navigator, "Briefing text")
-        self.text.user_moved.connect(self.clear_highlight)
+        self.text.user_moved.connect(self._reader_moved)
         self.text.verticalScrollBar().valueChanged.connect(self._follow_scroll)
         self.find_bar = FindBar()
         self.find_bar.hide()
@@ -228,6 +228,9 @@ class BriefingView(QWidget):
         self.highlighted_anchor = ""
         self._pending_passage = ""
         self._target_position = self.settings.reading_position(briefing.id)
+        self._position_pending = True
+        """Until the reader goes somewhere else, the view returns to that position once the
+        text is in and shown."""
         rendered = briefing.rendered
         self.headings = list(rendered.toc) if rendered else []
         self._fill_contents()
@@ -280,7 +283,6 @@ class BriefingView(QWidget):
     def _finish_filling(self) -> None:
         self.progress.hide()
         self.find_text(self.find_bar.field.text() if self.find_bar.isVisible() else "")
-        self._position_pending = True
         QTimer.singleShot(0, self._restore_position)
         if self._pending_passage:
             anchor, self._pending_passage = self._pending_passage, ""
@@ -392,12 +394,20 @@ class BriefingView(QWidget):
             known = self.briefing is not None and anchor in self.briefing.anchors
             if self.filling and known:
                 self._pending_passage = anchor
+                self._position_pending = False
                 return True
             return False
+        self._position_pending = False
         self.text.scrollToAnchor(anchor)
         self.highlighted_anchor = anchor
         self._update_selections()
         return True
+
+    @Slot()
+    def _reader_moved(self) -> None:
+        """The reader clicked or typed in the text: it is theirs now, no position is put back."""
+        self._position_pending = False
+        self.clear_highlight()
 
     @Slot()
     def clear_highlight(self) -> None:
@@ -475,6 +485,7 @@ class BriefingView(QWidget):
             self._go_to_match((self.match_index - 1) % len(self.matches))
 
     def _go_to_match(self, index: int) -> None:
+        self._position_pending = False
         self.match_index = index
         self.text.setTextCursor(self.matches[index])
         self.text.ensureCursorVisible()

@@ -248,13 +248,17 @@ class MainWindow(QMainWindow):
         meanwhile, and a briefing with errors shows them, keeping the app running."""
         self.briefing_view.remember_position()
         self.settings.last_briefing = str(path)
+        if self.watcher is not None:
+            self.watcher.stop()  # the files of the briefing shown until now no longer matter
         self.path = path
         self._load(reloading=False)
 
     @Slot()
     def reload(self) -> None:
-        """Load the open briefing again (an author saved a file of it)."""
-        if self.path is not None:
+        """Load the open briefing again (an author saved a file of it); while another briefing
+        is being opened, that open is what counts."""
+        opening = self._request and not self._reloading
+        if self.path is not None and not opening:
             self._load(reloading=True)
 
     def _load(self, reloading: bool) -> None:

@@ -11,29 +11,15 @@ or modification time really differs.
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from viewer.domain.textfiles import BRIEFING_FILE, FileStamp
+
 QUIET_MS = 200
 """How long the files must stay untouched before a change is reported."""
-
-Signature = dict[str, tuple[int, int] | None]
-
-
-def signature(paths: Iterable[str]) -> Signature:
-    """Size and modification time of each path (None for a path that is gone)."""
-    found: Signature = {}
-    for path in paths:
-        try:
-            info = os.stat(path)
-        except OSError:
-            found[path] = None
-        else:
-            found[path] = (info.st_size, info.st_mtime_ns)
-    return found
 
 
 class BriefingWatcher(QObject):
@@ -49,37 +35,44 @@ class BriefingWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(QUIET_MS)
         self._timer.timeout.connect(self._settle)
-        self._files: list[str] = []
-        self._seen: Signature = {}
+        self._seen: dict[Path, FileStamp] = {}
+        """Each watched file as the briefing was read from it."""
 
-    def watch(self, folder: Path, files: Iterable[Path]) -> None:
-        """Watch ``files`` and the folders that hold them (and ``folder`` itself)."""
-        self.stop()
-        self._files = sorted({str(path) for path in files} | {str(folder / "briefing.yaml")})
-        folders = {str(folder)} | {str(Path(path).parent) for path in self._files}
-        existing = [p for p in (*self._files, *folders) if os.path.exists(p)]
+    def watch(self, folder: Path, files: Iterable[FileStamp]) -> None:
+        """Watch ``files`` and the folders that hold them (and ``folder`` itself).
+
+        ``files`` are as they were when the briefing was read from them, so a save made
+        while it loaded is still a change; a change already noticed stays pending.
+        """
+        self._forget()
+        self._seen = {stamp.path: stamp for stamp in files}
+        briefing = folder / BRIEFING_FILE
+        self._seen.setdefault(briefing, FileStamp.of(briefing))
+        folders = {folder} | {path.parent for path in self._seen}
+        existing = [str(p) for p in (*self._seen, *folders) if p.exists()]
         if existing:
             with contextlib.suppress(RuntimeError):
                 self._watcher.addPaths(existing)
-        self._seen = signature(self._files)
 
     def stop(self) -> None:
         self._timer.stop()
+        self._forget()
+
+    def _forget(self) -> None:
         paths = self._watcher.files() + self._watcher.directories()
         if paths:
             self._watcher.removePaths(paths)
-        self._files, self._seen = [], {}
+        self._seen = {}
 
     def _touched(self, _path: str) -> None:
         self._timer.start()
 
     def _settle(self) -> None:
-        now = signature(self._files)
-        if now != self._seen:
-            self._seen = now
+        if not all(stamp.current for stamp in self._seen.values()):
+            self._seen = {path: FileStamp.of(path) for path in self._seen}
             self.changed.emit()
         else:  # a file replaced by rename is no longer watched: watch it again
-            missing = [p for p in self._files if p not in self._watcher.files()]
-            existing = [p for p in missing if os.path.exists(p)]
-            if existing:
-                self._watcher.addPaths(existing)
+            watched = set(self._watcher.files())
+            again = [str(p) for p in self._seen if str(p) not in watched and p.exists()]
+            if again:
+                self._watcher.addPaths(again)
