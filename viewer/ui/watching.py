@@ -53,6 +53,9 @@ class BriefingWatcher(QObject):
         if existing:
             with contextlib.suppress(RuntimeError):
                 self._watcher.addPaths(existing)
+        if not all(stamp.current for stamp in self._seen.values()):
+            # Saved since it was read: Qt's notice of it may have gone with the old paths.
+            self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
