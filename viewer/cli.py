@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from viewer import __version__
+from viewer.domain import bundles
+from viewer.domain.bundles import SUFFIX
 from viewer.domain.loader import load_briefing
 from viewer.domain.textfiles import BRIEFING_FILE
 
@@ -23,12 +25,15 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 def _open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Read policy briefings offline. Commands: validate, export "
+        description="Read policy briefings offline. Commands: validate, export, pack "
         f"(see '{PROG} validate --help').",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
-        "path", nargs="?", type=Path, help="briefing folder to open (default: the bundled one)"
+        "path",
+        nargs="?",
+        type=Path,
+        help="briefing folder or .briefing bundle to open (default: the bundled one)",
     )
     parser.add_argument(
         "--no-watch",
@@ -45,16 +50,51 @@ def _validate_parser() -> argparse.ArgumentParser:
         description="Check briefings without opening a window. "
         "Exit status: 0 all valid, 1 errors found, 2 usage error.",
     )
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="briefing folder")
+    parser.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="briefing folder or .briefing bundle"
+    )
     return parser
+
+
+def _pack_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} pack",
+        description="Write a briefing folder as one .briefing file, to send by e-mail. "
+        "Exit status: 0 written, 1 invalid briefing or unwritable output, 2 usage error.",
+    )
+    parser.add_argument("folder", type=Path, metavar="FOLDER", help="briefing folder")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="NAME.briefing")
+    return parser
+
+
+def pack(folder: Path, output: Path) -> int:
+    """Bundle a valid briefing; a broken one is refused, with its problems, not sent on."""
+    result = load_briefing(folder)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.errors or not folder.is_dir():
+        print(
+            f"{PROG} pack: {folder} is not a valid briefing folder; nothing written",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    if output.suffix != SUFFIX:
+        output = output.with_name(output.name + SUFFIX)
+    try:
+        count = bundles.pack(folder, output)
+    except OSError as exc:
+        print(f"{PROG} pack: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"{output}: {count} files")
+    return EXIT_OK
 
 
 def validate(paths: Sequence[Path]) -> int:
     errors = warnings = invalid = checked = 0
     for path in paths:
-        if path.is_file() and path.name != BRIEFING_FILE:
+        if path.is_file() and path.name != BRIEFING_FILE and path.suffix != SUFFIX:
             # A shell glob such as ``briefings/*`` also catches files beside the folders.
-            print(f"{path}:1:1: warning: not a briefing folder; skipped")
+            print(f"{path}:1:1: warning: not a briefing folder or bundle; skipped")
             warnings += 1
             continue
         checked += 1
@@ -77,6 +117,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] == "validate":
             return validate(_validate_parser().parse_args(args[1:]).paths)
+        if args and args[0] == "pack":
+            options = _pack_parser().parse_args(args[1:])
+            return pack(options.folder, options.output)
         if args and args[0] == "export":
             from viewer.print.command import export_command
 

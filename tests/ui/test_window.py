@@ -184,3 +184,22 @@ def test_every_tab_fits_a_1280_pixel_screen(qtbot, window: MainWindow) -> None:
         window.tabs.setCurrentIndex(tab)
         qtbot.wait(5)
         assert window.minimumSizeHint().width() <= 1280, window.tabs.tabText(tab)
+
+
+def test_a_briefing_saved_as_a_bundle_opens_from_it(
+    qtbot, window: MainWindow, bundled, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *args, **kw: (str(tmp_path / "to-send"), "")
+    )
+    window.commands["save_bundle"].trigger()
+    bundle = tmp_path / "to-send.briefing"
+    assert bundle.is_file()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kw: (str(bundle), ""))
+    with qtbot.waitSignal(window.opened, timeout=30_000) as opened:
+        window.commands["open"].trigger()
+    assert opened.args == [True]
+    assert window.windowTitle().startswith(bundled.title)
+    assert window.briefing is not None and window.briefing.stances == bundled.stances

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.domain import cache
+from viewer.domain import bundles, cache
 from viewer.domain.model import Briefing
-from viewer.domain.problems import Problem
+from viewer.domain.problems import Location, Problem
 from viewer.domain.prose_worker import ProseRenderer, shared_renderer
 from viewer.domain.textfiles import BRIEFING_FILE, FileStamp
 
@@ -18,6 +19,7 @@ from viewer.domain.textfiles import BRIEFING_FILE, FileStamp
 @dataclass(frozen=True)
 class LoadResult:
     folder: Path
+    """What was opened: a briefing folder or a bundle file."""
     briefing: Briefing | None
     problems: tuple[Problem, ...]
     files: tuple[FileStamp, ...] = ()
@@ -35,7 +37,8 @@ class LoadResult:
 def load_briefing(
     path: str | Path, use_cache: bool = False, renderer: ProseRenderer | None = None
 ) -> LoadResult:
-    """Load the briefing in folder ``path`` (or the folder of a ``briefing.yaml`` given directly).
+    """Load the briefing in folder ``path`` (or the folder of a ``briefing.yaml`` given directly,
+    or the bundle file ``path``: see ``bundles``).
 
     File names in problems are shown relative to ``path`` as the user wrote it. With
     ``use_cache``, an unchanged briefing loaded before comes from the cache (see ``cache``).
@@ -47,8 +50,18 @@ def load_briefing(
     folder = Path(path)
     if folder.name == BRIEFING_FILE and folder.is_file():
         folder = folder.parent
+    renderer = renderer or shared_renderer()
+    if not bundles.is_bundle(folder):
+        with collector_paused():
+            return _load(folder, use_cache, renderer, folder)
+    stamp = FileStamp.of(folder)
+    try:
+        inner = bundles.unpack(folder)
+    except bundles.BundleProblem as exc:
+        return LoadResult(folder, None, (Problem(Location(str(folder)), str(exc)),), (stamp,))
     with collector_paused():
-        return _load(folder, use_cache, renderer or shared_renderer())
+        result = _load(inner, use_cache, renderer, folder)
+    return dataclasses.replace(result, folder=folder, files=(stamp,))
 
 
 @contextlib.contextmanager
@@ -67,12 +80,12 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(folder: Path, use_cache: bool, renderer: ProseRenderer) -> LoadResult:
+def _load(folder: Path, use_cache: bool, renderer: ProseRenderer, shown: Path) -> LoadResult:
     if use_cache and (cached := cache.fetch(folder)) is not None:
         return LoadResult(folder, *cached)
     from viewer.domain.reader import Reader  # YAML and CSV parsing, only needed on a cache miss
 
-    loader = Reader(folder, renderer)
+    loader = Reader(folder, renderer, shown)
     briefing = loader.load()
     problems = loader.problems.sorted()
     if use_cache and briefing is not None and not loader.problems.has_errors:

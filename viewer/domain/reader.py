@@ -44,19 +44,21 @@ def named_actor(record: Record) -> NamedActor:
 
 
 class Reader:
-    def __init__(self, folder: Path, renderer: ProseRenderer) -> None:
+    def __init__(self, folder: Path, renderer: ProseRenderer, shown: Path | None = None) -> None:
         self.folder = folder
+        self.shown_root = shown or folder
+        """How the folder is named in problems (a bundle's own name, for one)."""
         self.renderer = renderer
         self.problems = ProblemList()
         self.prose_errors = 0
         """Errors that keep the text from being shown but leave the data usable."""
-        self.shown_yaml = str(folder / BRIEFING_FILE)
+        self.shown_yaml = str(self.shown_root / BRIEFING_FILE)
         self.files: list[FileStamp] = []
         """Every file read, as it was just before it was read (for the cache and the watcher:
         a file saved while the briefing loads must count as changed)."""
 
     def shown(self, name: str) -> str:
-        return str(self.folder / name)
+        return str(self.shown_root / name)
 
     def load(self) -> Briefing | None:
         if not self.folder.is_dir():

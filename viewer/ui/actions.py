@@ -26,7 +26,14 @@ class ActionSpec:
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("open", "&Open briefing…", "&File", (Key.Open,), "Open a briefing folder"),
+    ActionSpec("open", "&Open briefing…", "&File", (Key.Open,), "Open a briefing folder or bundle"),
+    ActionSpec(
+        "save_bundle",
+        "Save as &bundle…",
+        "&File",
+        (),
+        "Save the briefing as one .briefing file, to send on",
+    ),
     ActionSpec("print", "&Print…", "&File", (Key.Print,), "Print the briefing"),
     ActionSpec("print_preview", "Print pre&view…", "&File", (), "Preview the printed briefing"),
     ActionSpec(

@@ -27,10 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import APP_NAME
+from viewer.domain import bundles
+from viewer.domain.atomic import write_bytes
+from viewer.domain.bundles import SUFFIX
 from viewer.domain.loader import LoadResult
 from viewer.domain.model import Briefing
 from viewer.domain.problems import Problem
 from viewer.domain.prose_worker import RENDER_SECONDS
+from viewer.domain.textfiles import BRIEFING_FILE
 from viewer.presentation.citations import about_html
 from viewer.presentation.targets import Kind, Target
 from viewer.ui import actions as action_table
@@ -47,6 +51,7 @@ PROBLEMS_HEIGHT = 180
 LOADING_DELAY_MS = 150
 """A briefing that loads faster than this shows no busy bar."""
 BRIEFING_ACTIONS = (
+    "save_bundle",
     "print",
     "print_preview",
     "export_pdf",
@@ -154,6 +159,7 @@ class MainWindow(QMainWindow):
         view = self.briefing_view
         handlers: dict[str, Callable[[], object]] = {
             "open": self.choose_briefing,
+            "save_bundle": self.save_bundle,
             "quit": self.close,
             "find": self.open_find,
             "find_next": view.find_next,
@@ -368,10 +374,30 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def choose_briefing(self) -> None:
+        """A briefing is opened by its ``briefing.yaml`` or as a ``.briefing`` bundle."""
         start = str(Path(self.settings.last_briefing).parent) if self.settings.last_briefing else ""
-        folder = QFileDialog.getExistingDirectory(self, "Open briefing folder", start)
-        if folder:
-            self.open_briefing(Path(folder))
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open briefing", start, f"Briefings ({BRIEFING_FILE} *{SUFFIX})"
+        )
+        if name:
+            chosen = Path(name)
+            self.open_briefing(chosen.parent if chosen.name == BRIEFING_FILE else chosen)
+
+    @Slot()
+    def save_bundle(self) -> None:
+        if self.briefing is None or self.path is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save as bundle", f"{self.briefing.id}{SUFFIX}", f"Bundles (*{SUFFIX})"
+        )
+        if not name:
+            return
+        target = Path(name) if name.endswith(SUFFIX) else Path(name + SUFFIX)
+        source = self.path
+        if source.is_file():
+            self.report_write(lambda: write_bytes(target, source.read_bytes()), str(target))
+        else:
+            self.report_write(lambda: bundles.pack(source, target), str(target))
 
     # -- navigation -----------------------------------------------------------------------
 

@@ -45,6 +45,7 @@ class BriefingWatcher(QObject):
         while it loaded is still a change; a change already noticed stays pending.
         """
         self._forget()
+        folder = folder if folder.is_dir() else folder.parent  # a bundle: watch beside it
         self._seen = {stamp.path: stamp for stamp in files}
         briefing = folder / BRIEFING_FILE
         self._seen.setdefault(briefing, FileStamp.of(briefing))
