@@ -93,3 +93,34 @@ def test_validate_a_glob_of_the_briefings_folder(bundled_path: Path) -> None:
     skipped = "warning: not a briefing folder or bundle; skipped"
     assert f"{bundled_path.parent / 'FORMAT.md'}:1:1: {skipped}" in done.stdout.splitlines()
     assert done.stdout.splitlines()[-1].startswith("1 briefing checked: 0 with errors; 0 errors")
+
+
+def test_search_prints_one_tab_separated_hit_a_line(tmp_path: Path) -> None:
+    done = run_cli("search", "Caspian")  # the reader's library: the bundled briefing at least
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines
+    for line in lines:
+        briefing, target, snippet = line.split("\t")
+        assert snippet
+        assert briefing == "russia-iran"
+        assert target.split(":")[0] in {"passage", "theme", "actor", "issue", "stance"}
+    assert any("[Caspian]" in line for line in lines)
+
+
+def test_search_in_a_given_library_and_its_exit_codes(tmp_path: Path) -> None:
+    library = tmp_path / "lib"
+    library.mkdir()
+    assert run_cli("pack", str(MINIMAL), "-o", str(library / "water")).returncode == 0
+    found = run_cli("search", "reservoir", "--library", str(library))
+    assert found.returncode == 0
+    assert "water-talks\tpassage:upland-plan\t" in found.stdout
+    assert run_cli("search", "Caspian", "--library", str(library)).returncode == 1
+    assert run_cli("search").returncode == 2
+
+
+def test_pack_refuses_a_broken_briefing_and_writes_nothing(tmp_path: Path) -> None:
+    done = run_cli("pack", str(BAD / "yaml-syntax"), "-o", str(tmp_path / "x.briefing"))
+    assert done.returncode == 1
+    assert "YAML syntax" in done.stderr and "nothing written" in done.stderr
+    assert list(tmp_path.iterdir()) == []

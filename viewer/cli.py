@@ -8,15 +8,17 @@ without any display.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from viewer import __version__
+from viewer import __version__, folders
 from viewer.domain import bundles
 from viewer.domain.bundles import SUFFIX
 from viewer.domain.loader import load_briefing
 from viewer.domain.textfiles import BRIEFING_FILE
+from viewer.resources import briefings_dir
 
 PROG = "briefing-viewer"
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -25,7 +27,7 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 def _open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Read policy briefings offline. Commands: validate, export, pack "
+        description="Read policy briefings offline. Commands: validate, export, pack, search "
         f"(see '{PROG} validate --help').",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -89,6 +91,45 @@ def pack(folder: Path, output: Path) -> int:
     return EXIT_OK
 
 
+def _search_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} search",
+        description="Search the prose and data of every briefing in the library. Prints one hit "
+        "a line: BRIEFING-ID, TARGET (passage:ID, actor:ID, stance:ACTOR/ISSUE…) and a snippet "
+        "with the match in [brackets], tab-separated. Exit status: 0 hits, 1 none, 2 usage error.",
+    )
+    parser.add_argument("query", nargs="+", help="words to look for (the last may be a prefix)")
+    parser.add_argument(
+        "--library",
+        action="append",
+        type=Path,
+        metavar="DIR",
+        help="search the briefings in DIR (repeat for more); default: your library",
+    )
+    return parser
+
+
+def search(words: Sequence[str], libraries: Sequence[Path] | None) -> int:
+    from viewer.domain.library import Shelf, places
+    from viewer.domain.search import MARK_END, MARK_START, SearchIndex
+
+    index = SearchIndex(folders.index_file())
+    try:
+        if libraries:
+            paths = places([p.resolve() for p in libraries], [])
+            index.catalogue(paths, forget_others=False)
+        else:
+            paths = Shelf.read(folders.shelf_file()).places(briefings_dir())
+            index.catalogue(paths)
+        hits = index.search(" ".join(words), within=paths)
+    finally:
+        index.close()
+    for hit in hits:
+        snippet = hit.snippet.replace(MARK_START, "[").replace(MARK_END, "]")
+        print(f"{hit.briefing_id}\t{hit.target}\t{' '.join(snippet.split())}")
+    return EXIT_OK if hits else EXIT_INVALID
+
+
 def validate(paths: Sequence[Path]) -> int:
     errors = warnings = invalid = checked = 0
     for path in paths:
@@ -117,6 +158,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] == "validate":
             return validate(_validate_parser().parse_args(args[1:]).paths)
+        if args and args[0] == "search":
+            options = _search_parser().parse_args(args[1:])
+            return search(options.query, options.library)
         if args and args[0] == "pack":
             options = _pack_parser().parse_args(args[1:])
             return pack(options.folder, options.output)
@@ -129,6 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped to a reader that stopped early (``| head``)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     from viewer.ui.app import run
 
     return run(options.path, quit_after_paint=options.quit_after_paint, watch=not options.no_watch)

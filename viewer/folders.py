@@ -1,4 +1,5 @@
-"""Where the app keeps what it writes: one answer for the cache, the settings and the fault log.
+"""Where the app keeps what it writes: one answer for the cache, the settings, the reader's own
+data and the fault log.
 
 The folders follow each platform's convention (on Linux the XDG base directories, so
 ``XDG_CACHE_HOME`` and friends are honoured, and read each time, not once at import).
@@ -23,6 +24,21 @@ def config_dir() -> Path:
     return Path(_FOLDERS.user_config_dir)
 
 
+def data_dir() -> Path:
+    """What the reader makes and must not lose (notes, bookmarks) and the search index."""
+    return Path(_FOLDERS.user_data_dir)
+
+
 def state_dir() -> Path:
     """The log of unexpected errors."""
     return Path(_FOLDERS.user_state_dir)
+
+
+def shelf_file() -> Path:
+    """The reader's library: the folders they added, what they opened lately."""
+    return config_dir() / "library.json"
+
+
+def index_file() -> Path:
+    """The search index of the library (a copy: it can always be rebuilt)."""
+    return data_dir() / "search.sqlite"

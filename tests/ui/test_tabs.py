@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 
-from viewer.presentation.targets import Kind, Target
+from viewer.domain.targets import Kind, Target
 from viewer.ui.main_window import MainWindow
 from viewer.ui.tabs import TABS, tab_for
 

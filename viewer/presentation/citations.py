@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from viewer import APP_NAME, __version__
 from viewer.domain.model import Briefing, Source
-from viewer.presentation.targets import EXTERNAL_SCHEMES
+from viewer.domain.targets import EXTERNAL_SCHEMES
 
 
 def citation(source: Source) -> str:

@@ -8,8 +8,8 @@ from html import escape
 
 from viewer.domain.model import Briefing, Issue, Stance
 from viewer.domain.problems import Problem
+from viewer.domain.targets import Kind, Target, link
 from viewer.presentation.positions import badge_html, legend_html, spread_html
-from viewer.presentation.targets import Kind, Target, link
 
 READ = "Read in briefing ›"
 

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 from viewer.domain.model import Briefing
 from viewer.domain.problems import Problem
 from viewer.domain.prose import TocEntry
+from viewer.domain.targets import Kind, Target
 from viewer.presentation.citations import title_block
 from viewer.presentation.pages import unavailable_html
 from viewer.presentation.styles import PROSE_CSS, PROSE_FAMILY, PROSE_POINT_SIZE
-from viewer.presentation.targets import Kind, Target
 from viewer.typesetting.anchors import named_anchors
 from viewer.ui.actions import LOCAL_KEYS, key_text, shortcut_text, spec_named
 from viewer.ui.browser import LinkBrowser

@@ -33,9 +33,9 @@ from viewer.domain.compare import (
 )
 from viewer.domain.model import Briefing, Position
 from viewer.domain.problems import Problem
+from viewer.domain.targets import Kind, Target
 from viewer.presentation.pages import anchor, passage_link
 from viewer.presentation.positions import LOOKS, badge_html
-from viewer.presentation.targets import Kind, Target
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.matrix.header import MatrixHeader
 from viewer.ui.matrix.model import Index

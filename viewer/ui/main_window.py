@@ -34,9 +34,9 @@ from viewer.domain.loader import LoadResult
 from viewer.domain.model import Briefing
 from viewer.domain.problems import Problem
 from viewer.domain.prose_worker import RENDER_SECONDS
+from viewer.domain.targets import Kind, Target
 from viewer.domain.textfiles import BRIEFING_FILE
 from viewer.presentation.citations import about_html
-from viewer.presentation.targets import Kind, Target
 from viewer.ui import actions as action_table
 from viewer.ui.briefing_view import BriefingView
 from viewer.ui.errors_view import ErrorsView, cannot_open_heading, plural

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 
-from viewer.presentation.targets import EXTERNAL_SCHEMES, Kind, Target, parse
+from viewer.domain.targets import EXTERNAL_SCHEMES, Kind, Target, parse
 
 
 class Navigator(QObject):

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
-from viewer.presentation.targets import Kind, Target
+from viewer.domain.targets import Kind, Target
 
 if TYPE_CHECKING:
     from viewer.domain.model import Briefing

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from viewer.domain.model import Briefing
 from viewer.domain.problems import Problem
+from viewer.domain.targets import Kind, Target
 from viewer.presentation.pages import theme_page
-from viewer.presentation.targets import Kind, Target
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.navigation import Navigator
 from viewer.ui.panes import side_by_side

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QWidget
 from viewer.domain.atomic import replacing
 from viewer.domain.model import Briefing
 from viewer.domain.problems import Problem
+from viewer.domain.targets import Kind, Target
 from viewer.presentation.pages import issue_page, stance_page
 from viewer.presentation.positions import legend_html
-from viewer.presentation.targets import Kind, Target
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.matrix.filter_bar import MatrixFilterBar
 from viewer.ui.matrix.header import MatrixHeader

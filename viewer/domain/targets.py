@@ -1,4 +1,4 @@
-"""Places a reader can go: an actor, theme, issue, stance or passage, and the links that lead there.
+"""Places in a briefing: an actor, theme, issue, stance or passage, and the links that lead there.
 
 Every page writes its links with :func:`link`, and the navigator reads them back with
 :func:`parse`, so a link's form is defined once.

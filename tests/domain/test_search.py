@@ -1,0 +1,135 @@
+"""Search across the library: every kind of content is found and opens at its place; the index
+follows changes, forgets what left the library, and rebuilds itself when damaged."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINIMAL
+from viewer.domain import bundles
+from viewer.domain.library import Shelf, State, places
+from viewer.domain.search import MARK_END, MARK_START, SearchIndex, fts_query
+
+
+@pytest.fixture
+def shelf_folder(tmp_path: Path, bundled_path: Path) -> Path:
+    """A library folder: the bundled briefing, the minimal one as a bundle, a broken one."""
+    folder = tmp_path / "library"
+    folder.mkdir()
+    shutil.copytree(bundled_path, folder / "russia-iran")
+    bundles.pack(MINIMAL, folder / "water.briefing")
+    broken = folder / "broken"
+    shutil.copytree(MINIMAL, broken)
+    (broken / "briefing.yaml").write_text("format: [", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def index(tmp_path: Path):
+    made = SearchIndex(tmp_path / "index" / "search.sqlite")
+    yield made
+    made.close()
+
+
+def targets(hits) -> list[str]:
+    return [f"{hit.briefing_id} {hit.target}" for hit in hits]
+
+
+def test_the_library_lists_folders_bundles_and_broken_ones(index, shelf_folder: Path) -> None:
+    entries = {e.path.name: e for e in index.catalogue(places([shelf_folder], []))}
+    assert set(entries) == {"russia-iran", "water.briefing", "broken"}
+    assert entries["russia-iran"].state is State.VALID
+    assert entries["russia-iran"].actors == 27
+    assert entries["water.briefing"].title == "Water talks on the Rivella"
+    assert entries["broken"].state is State.ERRORS and entries["broken"].errors == 1
+
+
+def test_each_kind_of_content_is_found_with_its_place(index, shelf_folder: Path) -> None:
+    index.catalogue(places([shelf_folder], []))
+    cases = {
+        "reservoir three years": "water-talks passage:upland-plan",
+        "River Commission riparian": "water-talks actor:river-commission",
+        "Power exports": "water-talks issue:export-power",
+        "seven-year plan": "water-talks stance:lowland/fast-fill",
+        "Caspian": "russia-iran theme:caucasus-caspian",
+        "Organization Islamic Conference renamed": "russia-iran passage:fn:1",
+    }
+    for words, expected in cases.items():
+        assert expected in targets(index.search(words)), words
+
+
+def test_the_last_word_is_a_prefix_and_matches_are_marked(index, shelf_folder: Path) -> None:
+    index.catalogue(places([shelf_folder], []))
+    (hit, *_) = index.search("caspi")
+    assert f"{MARK_START}Caspian{MARK_END}" in hit.snippet
+    assert index.search("") == []
+    assert index.search('"; DROP TABLE entries; --') == []
+    assert fts_query('say "hi" AND') == '"say" "hi" "AND"*'
+
+
+def test_a_changed_briefing_is_indexed_again_and_a_removed_one_forgotten(
+    index, shelf_folder: Path
+) -> None:
+    paths = places([shelf_folder], [])
+    index.catalogue(paths)
+    assert not index.search("hydropower")
+    prose = shelf_folder / "russia-iran" / "briefing.md"
+    prose.write_text(prose.read_text(encoding="utf-8") + "\n\nHydropower dams matter.\n")
+    index.catalogue(paths)
+    assert "russia-iran" in targets(index.search("hydropower"))[0]
+    index.catalogue([p for p in paths if p.name != "russia-iran"])
+    assert not index.search("hydropower")
+
+
+def test_an_unchanged_library_is_listed_without_loading_anything(
+    index, shelf_folder: Path, monkeypatch
+) -> None:
+    paths = places([shelf_folder], [])
+    first = index.catalogue(paths)
+    monkeypatch.setattr(
+        "viewer.domain.search.load_briefing", lambda *a, **k: pytest.fail("loaded again")
+    )
+    assert index.catalogue(paths) == first
+
+
+def test_a_folder_that_disappeared_is_listed_as_missing(index, tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    (entry,) = index.catalogue(places([gone], []))
+    assert entry.state is State.MISSING
+
+
+def test_a_damaged_index_is_rebuilt(tmp_path: Path, shelf_folder: Path) -> None:
+    file = tmp_path / "search.sqlite"
+    file.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    index = SearchIndex(file)
+    try:
+        index.catalogue(places([shelf_folder], []))
+        assert index.search("Caspian")
+    finally:
+        index.close()
+    with sqlite3.connect(file) as db:
+        db.execute("PRAGMA user_version = 99")
+    index = SearchIndex(file)
+    try:
+        assert index.known() == {}, "an index of another version starts afresh"
+    finally:
+        index.close()
+
+
+def test_the_shelf_keeps_folders_recent_and_removed(tmp_path: Path, bundled_path: Path) -> None:
+    shelf = Shelf()
+    shelf.add_folder(tmp_path)
+    shelf.opened(MINIMAL)
+    shelf.remove(bundled_path.resolve())
+    file = tmp_path / "library.json"
+    shelf.write(file)
+    again = Shelf.read(file)
+    assert again == shelf
+    listed = again.places(bundled_path.parent)
+    assert MINIMAL.resolve() in listed and bundled_path.resolve() not in listed
+    file.write_text("{not json", encoding="utf-8")
+    assert Shelf.read(file) == Shelf()
