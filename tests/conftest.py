@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,9 @@ def _isolated_home(
     ):
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("HOME", str(home))
+    scanning = sys.modules.get("viewer.ui.scanning")
+    if scanning is not None:  # a scan still running for an earlier test reports to its own
+        monkeypatch.setattr(scanning, "_scanner", None)
 
 
 @pytest.fixture(scope="session")

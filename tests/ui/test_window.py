@@ -56,9 +56,9 @@ def test_opens_on_bundled_briefing_with_content_in_each_tab(
 
 
 def test_tabs_switch_with_ctrl_number(qtbot, window: MainWindow) -> None:
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == window.tab_of(ActorsView)
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == window.tab_of(ThemesView)
 
 

@@ -27,13 +27,16 @@ from viewer.domain.schema import from_plain, to_plain
 from viewer.domain.targets import Kind, Target
 from viewer.domain.textfiles import FileStamp
 
-VERSION = 1
+VERSION = 2
 """Of the index's layout; an index of another version is rebuilt."""
 MARK_START, MARK_END = "\x02", "\x03"
 """Around the matched words in a snippet; a view turns them into its own highlighting."""
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|em|i|mark|q|s|small|span|strong|sub|u)\b[^>]*>")
+"""Tags inside a word's run of text (``<a>Upland</a>'s`` is one word); any other tag parts words."""
 _TAG = re.compile(r"<[^>]+>")
 _FIRST_ID = re.compile(r'\bid="([^"]+)"')
 _FOOTNOTE = re.compile(r'<li id="(fn:[^"]+)">(.*?)</li>', re.DOTALL)
+_HEADING = re.compile(r"<h[1-6]\b")
 _WORD = re.compile(r"\w+")
 _CHUNK = 1 << 20
 
@@ -63,7 +66,7 @@ class Hit:
 
 def plain(fragment: str) -> str:
     """The text of an HTML fragment, in one line."""
-    return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+    return " ".join(html.unescape(_TAG.sub(" ", _INLINE_TAG.sub("", fragment))).split())
 
 
 def documents(briefing: Briefing) -> Iterator[Document]:
@@ -84,9 +87,9 @@ def documents(briefing: Briefing) -> Iterator[Document]:
             if found:
                 anchor = found.group(1)
             text = plain(block)
-            if block.startswith("<h"):
-                heading = text
-            if text and anchor:
+            if _HEADING.match(block):
+                heading = text  # found through the label of each paragraph under it
+            elif text and anchor:
                 yield Document("passage", Target(Kind.PASSAGE, anchor).url(), heading, text)
     for theme in briefing.themes:
         yield Document("theme", Target(Kind.THEME, theme.id).url(), theme.title, theme.summary)
@@ -278,7 +281,7 @@ class SearchIndex:
         rows = self.db.execute(
             f"""
             SELECT e.path, b.id, b.title, e.kind, e.target, e.label,
-                   snippet(entries, -1, '{MARK_START}', '{MARK_END}', '…', 14),
+                   snippet(entries, 4, '{MARK_START}', '{MARK_END}', '…', 24),
                    bm25(entries, 0, 0, 0, 2.0, 1.0) AS score
             FROM entries AS e JOIN briefings AS b ON b.path = e.path
             WHERE entries MATCH ? {only} ORDER BY score LIMIT ?

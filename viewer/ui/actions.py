@@ -34,6 +34,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         (),
         "Save the briefing as one .briefing file, to send on",
     ),
+    ActionSpec(
+        "add_folder",
+        "&Add folder to library…",
+        "&File",
+        (),
+        "Add a folder of briefings to the library",
+    ),
     ActionSpec("print", "&Print…", "&File", (Key.Print,), "Print the briefing"),
     ActionSpec("print_preview", "Print pre&view…", "&File", (), "Preview the printed briefing"),
     ActionSpec(
@@ -44,6 +51,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("find", "&Find in text…", "&Edit", (Key.Find,), "Search the briefing's prose"),
     ActionSpec("find_next", "Find &next", "&Edit", ("F3",)),
     ActionSpec("find_previous", "Find &previous", "&Edit", ("Shift+F3",)),
+    ActionSpec(
+        "search",
+        "&Search the library…",
+        "&Edit",
+        ("Ctrl+K",),
+        "Search every briefing in the library",
+    ),
     ActionSpec("zoom_in", "Zoom &in", "&View", ("Ctrl+=", "Ctrl++")),
     ActionSpec("zoom_out", "Zoom &out", "&View", ("Ctrl+-",)),
     ActionSpec("zoom_reset", "&Actual size", "&View", ("Ctrl+0",)),

@@ -4,12 +4,13 @@ briefings, and handing each jump to the tab that claims it. It holds no feature 
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QCloseEvent
@@ -26,10 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer import APP_NAME
+from viewer import APP_NAME, folders
 from viewer.domain import bundles
 from viewer.domain.atomic import write_bytes
 from viewer.domain.bundles import SUFFIX
+from viewer.domain.library import Shelf
 from viewer.domain.loader import LoadResult
 from viewer.domain.model import Briefing
 from viewer.domain.problems import Problem
@@ -46,6 +48,9 @@ from viewer.ui.settings import Settings
 from viewer.ui.tabs import TABS, TabView, tab_for
 from viewer.ui.watching import BriefingWatcher
 
+if TYPE_CHECKING:
+    from viewer.ui.search_dialog import SearchDialog
+
 PROBLEMS_HEIGHT = 180
 """Pixels the Problems panel takes when it appears: a few rows, the text stays the main thing."""
 LOADING_DELAY_MS = 150
@@ -59,7 +64,7 @@ BRIEFING_ACTIONS = (
     "find",
     "find_next",
     "find_previous",
-    *(f"tab_{number}" for number in range(1, len(TABS) + 1)),
+    *(f"tab_{number}" for number, tab in enumerate(TABS, start=1) if tab.needs_briefing),
 )
 """Actions that need an open briefing."""
 
@@ -69,6 +74,10 @@ View = TypeVar("View")
 def _ignore_checked(run: Callable[[], object], _checked: bool = False) -> None:
     """Runs an action's handler without the ``checked`` flag that ``triggered`` passes."""
     run()
+
+
+def _same(first: Path, second: Path) -> bool:
+    return first.resolve() == second.resolve()
 
 
 class MainWindow(QMainWindow):
@@ -110,12 +119,10 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(holder, tab.title)
         self._views: dict[int, TabView] = {}
         self.briefing_view = self.view(BriefingView)
-        """The reading view, built at once: it is the first tab, and find and zoom act on it."""
+        """The reading view, built at once: a briefing opens on it, and find and zoom act on it."""
         self._stale: set[int] = set()
         """Tabs not yet given the current briefing (see :meth:`_fill_tab`)."""
         self.tabs.currentChanged.connect(self._fill_tab)
-        for index in range(1, self.tabs.count()):
-            self.tabs.setTabEnabled(index, False)  # until there is a briefing to show in them
         self.errors_view = ErrorsView()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.tabs)
@@ -136,6 +143,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.statusBar()
+        self._set_briefing_actions(False)  # until there is a briefing to show
+        self._target: Target | None = None
+        """Where to go in the briefing being opened, once it is shown."""
+        self.search_dialog: SearchDialog | None = None
         geometry = settings.geometry
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
@@ -160,6 +171,8 @@ class MainWindow(QMainWindow):
         handlers: dict[str, Callable[[], object]] = {
             "open": self.choose_briefing,
             "save_bundle": self.save_bundle,
+            "add_folder": self.add_library_folder,
+            "search": self.open_search,
             "quit": self.close,
             "find": self.open_find,
             "find_next": view.find_next,
@@ -177,10 +190,11 @@ class MainWindow(QMainWindow):
             "export_pdf": self.export_pdf,
         }
         for index in range(len(TABS)):
-            handlers[f"tab_{index + 1}"] = functools.partial(self.tabs.setCurrentIndex, index)
+            handlers[f"tab_{index + 1}"] = functools.partial(self.show_tab, index)
         for name, handler in handlers.items():
             self.commands[name].triggered.connect(functools.partial(_ignore_checked, handler))
         self.navigator.requested.connect(self.show_target)
+        self.navigator.opening.connect(self.open_at)
         self.navigator.history_changed.connect(self._update_history_actions)
         self.navigator.external_hovered.connect(self._show_link_target)
         self._update_history_actions()
@@ -190,7 +204,7 @@ class MainWindow(QMainWindow):
     def view(self, kind: type[View]) -> View:
         """The view of the tab of class ``kind``, built the first time it is asked for.
 
-        Only the first tab is built at start-up: importing and building them all would double
+        Only the reading tab is built at start-up: importing and building them all would double
         the time to the first paint.
         """
         index = self.tab_of(kind)
@@ -225,6 +239,11 @@ class MainWindow(QMainWindow):
             if index in self._states:
                 view.restore(self._states.pop(index))
 
+    def show_tab(self, index: int) -> None:
+        """Switch to a tab, leaving the page of problems of a briefing that did not open."""
+        self.pages.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentIndex(index)
+
     @Slot(object)
     def show_target(self, target: Target) -> None:
         """Switch to the tab that claims the target's kind and show it there."""
@@ -257,7 +276,23 @@ class MainWindow(QMainWindow):
         if self.watcher is not None:
             self.watcher.stop()  # the files of the briefing shown until now no longer matter
         self.path = path
+        self._target = None
+        reading = self.tab_of(BriefingView)
+        self.tabs.setTabEnabled(reading, True)
+        self.show_tab(reading)  # where the progress shows
         self._load(reloading=False)
+
+    @Slot(object, object)
+    def open_at(self, path: Path, target: Target | None) -> None:
+        """Open ``path`` (unless it is open already) and go to ``target`` in it."""
+        if self.briefing is not None and self.path is not None and _same(path, self.path):
+            if target is None:
+                self.show_tab(self.tab_of(BriefingView))
+            else:
+                self.navigator.go(target)
+            return
+        self.open_briefing(path)
+        self._target = target
 
     @Slot()
     def reload(self) -> None:
@@ -333,16 +368,29 @@ class MainWindow(QMainWindow):
         self._errors = result.errors
         self._stale = set(range(self.tabs.count()))
         self.pages.setCurrentWidget(self.tabs)
-        current = self.tabs.currentIndex() if keep_reader_place else 0
+        reading = self.tab_of(BriefingView)
+        current = self.tabs.currentIndex() if keep_reader_place else reading
         with QSignalBlocker(self.tabs):
             self.tabs.setCurrentIndex(current)
-        self._fill_tab(0)
+        self._fill_tab(reading)
         self._fill_tab(current)
         if not keep_reader_place:
             self.navigator.reset()
+            self._remember_opened(result.folder)
         self.setWindowTitle(f"{result.briefing.title} — {APP_NAME}")
         self._set_briefing_actions(True)
         self._report(result)
+        if self._target is not None:
+            target, self._target = self._target, None
+            QTimer.singleShot(0, lambda: self.navigator.go(target))
+
+    @staticmethod
+    def _remember_opened(path: Path) -> None:
+        """The library lists briefings opened lately (a list that cannot be saved is no loss)."""
+        shelf = Shelf.read(folders.shelf_file())
+        shelf.opened(path)
+        with contextlib.suppress(OSError):
+            shelf.write(folders.shelf_file())
 
     def _report(self, result: LoadResult) -> None:
         """Errors in the Problems panel; warnings only said, and listed there on request."""
@@ -369,8 +417,10 @@ class MainWindow(QMainWindow):
     def _set_briefing_actions(self, enabled: bool) -> None:
         for name in BRIEFING_ACTIONS:
             self.commands[name].setEnabled(enabled)
-        for index in range(1, self.tabs.count()):
-            self.tabs.setTabEnabled(index, enabled)
+        reading = self.tab_of(BriefingView)  # stays: it shows a briefing's loading progress
+        for index, tab in enumerate(TABS):
+            if tab.needs_briefing and index != reading:
+                self.tabs.setTabEnabled(index, enabled)
 
     @Slot()
     def choose_briefing(self) -> None:
@@ -410,6 +460,20 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Opens in your browser: {href}")
         else:
             self.statusBar().clearMessage()
+
+    def open_search(self) -> None:
+        if self.search_dialog is None:
+            from viewer.ui.search_dialog import SearchDialog  # off the start-up path
+
+            self.search_dialog = SearchDialog(self.navigator, self)
+        self.search_dialog.start()
+
+    def add_library_folder(self) -> None:
+        from viewer.ui.library_view import LibraryView
+
+        library = self.tab_of(LibraryView)
+        self.show_tab(library)
+        self.view(LibraryView).add_folder()
 
     def open_find(self) -> None:
         self.tabs.setCurrentIndex(self.tab_of(BriefingView))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
@@ -18,6 +19,8 @@ class Navigator(QObject):
     """A :class:`Target` to show."""
     history_changed = Signal()
     external_hovered = Signal(str)
+    opening = Signal(object, object)
+    """Another briefing to open (a path), and where in it (a :class:`Target`, or None)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +101,10 @@ class Navigator(QObject):
         self._forward.clear()
         self._current = None
         self.history_changed.emit()
+
+    def open_briefing(self, path: Path, target: Target | None = None) -> None:
+        """Open the briefing at ``path`` (from the library or a search hit), at ``target``."""
+        self.opening.emit(path, target)
 
     @Slot(QUrl)
     def open_url(self, url: QUrl) -> None:

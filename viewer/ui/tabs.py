@@ -1,6 +1,6 @@
 """The window's tabs, in order. Each is one view module; adding a tab is one module and one line.
 
-A view is imported and built the first time its tab is shown, so only the first tab's module is
+A view is imported and built the first time its tab is shown, so only the reading tab's module is
 on the start-up path; the registry says which kinds of target each tab shows, so the window can
 route a jump without importing anything.
 """
@@ -49,6 +49,8 @@ class Tab:
     view: str
     """``module:Class`` of the view."""
     claims: frozenset[Kind] = frozenset()
+    needs_briefing: bool = True
+    """False for a tab with something to show before any briefing is open (the library)."""
 
     def view_class(self) -> type[TabView]:
         module, _, name = self.view.partition(":")
@@ -60,6 +62,7 @@ class Tab:
 
 
 TABS: tuple[Tab, ...] = (
+    Tab("Library", "&Library", "viewer.ui.library_view:LibraryView", needs_briefing=False),
     Tab("Briefing", "B&riefing", "viewer.ui.briefing_view:BriefingView", frozenset({Kind.PASSAGE})),
     Tab("Themes", "&Themes", "viewer.ui.themes_view:ThemesView", frozenset({Kind.THEME})),
     Tab("Actors", "&Actors", "viewer.ui.actors_view:ActorsView", frozenset({Kind.ACTOR})),
