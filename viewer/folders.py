@@ -42,3 +42,8 @@ def shelf_file() -> Path:
 def index_file() -> Path:
     """The search index of the library (a copy: it can always be rebuilt)."""
     return data_dir() / "search.sqlite"
+
+
+def notes_file() -> Path:
+    """The reader's bookmarks and notes (never deleted by the app)."""
+    return data_dir() / "notes.sqlite"

@@ -58,6 +58,30 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("Ctrl+K",),
         "Search every briefing in the library",
     ),
+    ActionSpec(
+        "bookmark",
+        "&Bookmark this place",
+        "&Notes",
+        ("Ctrl+D",),
+        "Bookmark the paragraph, actor or stance you are at (again to remove)",
+    ),
+    ActionSpec(
+        "add_note",
+        "Write a &note…",
+        "&Notes",
+        ("Ctrl+Shift+N",),
+        "Write a note on the paragraph, actor or stance you are at",
+    ),
+    ActionSpec(
+        "show_notes", "&Show notes", "&Notes", ("Ctrl+Shift+B",), "List your notes and bookmarks"
+    ),
+    ActionSpec(
+        "export_notes",
+        "&Export notes as Markdown…",
+        "&Notes",
+        (),
+        "Save your notes on this briefing as a Markdown file",
+    ),
     ActionSpec("zoom_in", "Zoom &in", "&View", ("Ctrl+=", "Ctrl++")),
     ActionSpec("zoom_out", "Zoom &out", "&View", ("Ctrl+-",)),
     ActionSpec("zoom_reset", "&Actual size", "&View", ("Ctrl+0",)),

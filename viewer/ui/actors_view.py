@@ -106,6 +106,10 @@ class ActorsView(QWidget):
     def current_actor(self) -> str:
         return self.tree.currentIndex().data(ID_ROLE) or ""
 
+    def current_place(self) -> Target | None:
+        actor = self.current_actor()
+        return Target(Kind.ACTOR, actor) if actor else None
+
     def state(self) -> object:
         return self.current_actor()
 

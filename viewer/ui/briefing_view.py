@@ -164,6 +164,8 @@ class BriefingView(QWidget):
         self.match_index = -1
         self.highlighted_anchor = ""
         self._blocks: dict[str, QTextBlock] = {}
+        self._anchor_of_block: dict[int, str] = {}
+        """The first anchor in each block that has one, by block number."""
         self._items: dict[str, QTreeWidgetItem] = {}
         self._slices: list[str] = []
         self._total = 0
@@ -225,6 +227,7 @@ class BriefingView(QWidget):
         document.setDefaultStyleSheet(PROSE_CSS)
         self.apply_zoom()
         self._blocks = {}
+        self._anchor_of_block = {}
         self.highlighted_anchor = ""
         self._pending_passage = ""
         self._target_position = self.settings.reading_position(briefing.id)
@@ -380,6 +383,33 @@ class BriefingView(QWidget):
         lookups; each slice of a long text is indexed as it arrives."""
         for name, holder in named_anchors(block):
             self._blocks.setdefault(name, holder)
+            self._anchor_of_block.setdefault(holder.blockNumber(), name)
+
+    def _reader_block(self) -> QTextBlock:
+        """The paragraph the reader is at: the highlighted one, else the one they last clicked
+        in while it is on screen, else the one at the top of the view."""
+        highlighted = self.block_of(self.highlighted_anchor) if self.highlighted_anchor else None
+        if highlighted is not None:
+            return highlighted
+        cursor = self.text.textCursor()
+        if self.text.viewport().rect().contains(self.text.cursorRect(cursor).center()):
+            return cursor.block()
+        return self.text.document().findBlock(self.top_position())
+
+    def current_place(self) -> Target | None:
+        """The passage the reader is at: its paragraph's anchor, or the nearest one before it
+        (a paragraph without an id of its own belongs to its section)."""
+        block = self._reader_block()
+        while block.isValid():
+            anchor = self._anchor_of_block.get(block.blockNumber())
+            if anchor is not None:
+                return Target(Kind.PASSAGE, anchor)
+            block = block.previous()
+        return None
+
+    def reader_paragraph(self) -> str:
+        """The words of the paragraph the reader is at, to keep with a note on it."""
+        return self._reader_block().text()
 
     def block_of(self, anchor: str) -> QTextBlock | None:
         return self._blocks.get(anchor)

@@ -259,6 +259,9 @@ class CompareView(QWidget):
     def show_target(self, target: Target) -> bool:
         return False
 
+    def current_place(self) -> Target | None:
+        return None
+
     def state(self) -> object:
         return self.pair()
 

@@ -195,6 +195,9 @@ class LibraryView(QWidget):
     def show_target(self, target: Target) -> bool:
         return False
 
+    def current_place(self) -> Target | None:
+        return None
+
     def state(self) -> object:
         return None
 

@@ -39,11 +39,13 @@ from viewer.domain.prose_worker import RENDER_SECONDS
 from viewer.domain.targets import Kind, Target
 from viewer.domain.textfiles import BRIEFING_FILE
 from viewer.presentation.citations import about_html
+from viewer.presentation.notes import holds, place_name
 from viewer.ui import actions as action_table
 from viewer.ui.briefing_view import BriefingView
 from viewer.ui.errors_view import ErrorsView, cannot_open_heading, plural
 from viewer.ui.loading import BriefingLoader
 from viewer.ui.navigation import Navigator
+from viewer.ui.notes_keeper import NotesKeeper
 from viewer.ui.settings import Settings
 from viewer.ui.tabs import TABS, TabView, tab_for
 from viewer.ui.watching import BriefingWatcher
@@ -64,6 +66,10 @@ BRIEFING_ACTIONS = (
     "find",
     "find_next",
     "find_previous",
+    "bookmark",
+    "add_note",
+    "show_notes",
+    "export_notes",
     *(f"tab_{number}" for number, tab in enumerate(TABS, start=1) if tab.needs_briefing),
 )
 """Actions that need an open briefing."""
@@ -139,6 +145,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.problems_dock.hide()
 
+        self.notes = NotesKeeper(self, self.navigator)
         self.commands = action_table.build(self)
         self._build_menus()
         self._connect()
@@ -173,6 +180,10 @@ class MainWindow(QMainWindow):
             "save_bundle": self.save_bundle,
             "add_folder": self.add_library_folder,
             "search": self.open_search,
+            "bookmark": self.bookmark,
+            "add_note": self.write_note,
+            "show_notes": self.notes.show_pane,
+            "export_notes": self.notes.export,
             "quit": self.close,
             "find": self.open_find,
             "find_next": view.find_next,
@@ -253,18 +264,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"No passage '{target.key}' in this briefing", 5000)
 
     def _can_show(self, target: Target) -> bool:
-        briefing = self.briefing
-        if briefing is None:
-            return False
-        if target.kind is Kind.STANCE:
-            return target.pair in briefing.stance_index
-        known: dict[Kind, object] = {
-            Kind.ACTOR: briefing.actor_by_id,
-            Kind.THEME: briefing.theme_by_id,
-            Kind.ISSUE: briefing.issue_by_id,
-            Kind.PASSAGE: briefing.anchors,
-        }
-        return target.key in cast(dict[str, object], known[target.kind])
+        return self.briefing is not None and holds(self.briefing, target)
 
     # -- opening --------------------------------------------------------------------------
 
@@ -378,6 +378,7 @@ class MainWindow(QMainWindow):
             self.navigator.reset()
             self._remember_opened(result.folder)
         self.setWindowTitle(f"{result.briefing.title} — {APP_NAME}")
+        self.notes.set_briefing(result.briefing)
         self._set_briefing_actions(True)
         self._report(result)
         if self._target is not None:
@@ -460,6 +461,34 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Opens in your browser: {href}")
         else:
             self.statusBar().clearMessage()
+
+    def current_place(self) -> tuple[Target, str] | None:
+        """The place the reader is at in the current tab, with the words it shows (a
+        paragraph's text, or the name of an actor, theme or stance)."""
+        if self.briefing is None or self.pages.currentWidget() is not self.tabs:
+            return None
+        index = self.tabs.currentIndex()
+        target = self._view_at(index).current_place()
+        if target is None:
+            return None
+        if target.kind is Kind.PASSAGE and index == self.tab_of(BriefingView):
+            return target, self.briefing_view.reader_paragraph()
+        return target, place_name(self.briefing, target)
+
+    def _at_place(self, act: Callable[[Target, str], None]) -> None:
+        place = self.current_place()
+        if place is None:
+            self.statusBar().showMessage(
+                "Go to a paragraph, an actor, a theme or a stance first", 5000
+            )
+            return
+        act(*place)
+
+    def bookmark(self) -> None:
+        self._at_place(self.notes.toggle_bookmark)
+
+    def write_note(self) -> None:
+        self._at_place(self.notes.write_note)
 
     def open_search(self) -> None:
         if self.search_dialog is None:
@@ -545,4 +574,5 @@ class MainWindow(QMainWindow):
         self.briefing_view.remember_position()
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
+        self.notes.close()
         super().closeEvent(event)

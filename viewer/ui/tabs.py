@@ -34,6 +34,9 @@ class TabView(Protocol):
     def show_target(self, target: Target) -> bool:
         """Show a target of a kind the tab claims; False when it is not in the view."""
 
+    def current_place(self) -> Target | None:
+        """The place the reader is at (for a bookmark or a note), if the tab has one."""
+
     def state(self) -> object:
         """What the reader has selected, to keep across a reload."""
 

@@ -62,6 +62,10 @@ class ThemesView(QWidget):
         item = self.list.currentItem()
         return item.data(ID_ROLE) if item else ""
 
+    def current_place(self) -> Target | None:
+        theme = self.current_theme()
+        return Target(Kind.THEME, theme) if theme else None
+
     def state(self) -> object:
         return self.current_theme()
 

@@ -158,6 +158,13 @@ class MatrixView(QWidget):
 
     # -- selection and navigation ---------------------------------------------------------
 
+    def current_place(self) -> Target | None:
+        """The current cell's stance (an empty cell is no place to note)."""
+        index = self.table.currentIndex()
+        if not index.isValid() or self.model.stance_at(index) is None:
+            return None
+        return Target.stance(*self.model.ids_at(index))
+
     def current_ids(self) -> tuple[str, str]:
         """``(actor id, issue id)`` of the current cell; call only when one is current."""
         return self.model.ids_at(self.table.currentIndex())
