@@ -251,3 +251,44 @@ def test_parts_with_nothing_to_print_fail_clearly(
     assert export_command([str(DATA / "wide-matrix"), "-o", str(empty), "--parts", "timeline"]) == 1
     assert "nothing to print" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_notes_are_printed_only_when_asked(qapp, tmp_path: Path, capsys) -> None:
+    from viewer import folders
+    from viewer.domain.notes import Mark, NoteStore
+
+    minimal = DATA / "minimal"
+    store = NoteStore(folders.notes_file())
+    store.add("water-talks", "stance:lowland/fast-fill", Mark.NOTE, "Ask the union.", "Fears")
+    store.add("water-talks", "passage:upland-plan", Mark.BOOKMARK, "", "Upland's plan")
+    store.add("water-talks", "actor:gone", Mark.NOTE, "Was in the first draft.", "Gone Ltd")
+    store.add("another-briefing", "actor:x", Mark.NOTE, "Not about this one.", "X")
+    store.close()
+    plain, noted = tmp_path / "plain.pdf", tmp_path / "noted.pdf"
+    assert export_command([str(minimal), "-o", str(plain)]) == 0
+    assert export_command([str(minimal), "-o", str(noted), "--notes"]) == 0
+    assert "notes" not in flat(" ".join(page_texts(plain))).lower()
+    text = flat(" ".join(page_texts(noted)))
+    text = text[text.rindex("Reader’s notes") :]  # the part itself, not its contents line
+    order = [
+        text.index(s)
+        for s in (
+            "Stance: Lowland on Fast filling",
+            "Ask the union.",
+            "Bookmarks",
+            "Upland's plan",
+            "Detached",
+            "Was in the first draft.",
+        )
+    ]
+    assert order == sorted(order)
+    assert "Not about this one." not in text
+    outline = [title for title, _ in outline_entries(PdfReader(noted))]
+    assert outline[-1] == "Reader’s notes"
+
+
+def test_asking_for_notes_without_any_says_so(qapp, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out.pdf"
+    assert export_command([str(DATA / "minimal"), "-o", str(out), "--notes"]) == 0
+    assert "you have no notes on water-talks" in capsys.readouterr().err
+    assert "Reader’s notes" not in flat(" ".join(page_texts(out)))

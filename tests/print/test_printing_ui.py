@@ -38,3 +38,24 @@ def test_export_dialog_options(qtbot) -> None:
     dialog.parts["cover"].setChecked(True)
     assert ok.isEnabled()
     assert set(PARTS) >= set(dialog.options().parts)
+
+
+def test_notes_are_offered_only_when_there_are_some(qtbot) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    from viewer.domain.notes import Mark, Note
+
+    without = ExportDialog()
+    qtbot.addWidget(without)
+    assert not without.parts["notes"].isEnabled()
+    note = Note(1, "b", "actor:a", Mark.NOTE, "Mine.", "A", "2026-11-26", "2026-11-26")
+    dialog = ExportDialog(notes=[note])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    box = dialog.parts["notes"]
+    assert box.isEnabled() and not box.isChecked()
+    assert "notes" not in dialog.options().parts
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    options = dialog.options()
+    assert options.parts[-1] == "notes" and options.notes == (note,)

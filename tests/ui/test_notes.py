@@ -131,7 +131,7 @@ def test_a_note_whose_place_left_the_briefing_is_kept_detached(
     assert open_and_wait(qtbot, window, folder)
     window.notes.show_pane()
     rows = pane_rows(window)
-    assert rows[0] == "Detached: their place left the briefing (1)"
+    assert rows[0] == "Detached: their place is no longer in the briefing (1)"
     assert "Which union?" in rows[1]
     store = NoteStore(folders.notes_file())
     assert [n.text for n in store.notes("water-talks")] == ["Which union?"]

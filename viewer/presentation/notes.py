@@ -81,6 +81,20 @@ def shown_notes(briefing: Briefing, notes: Sequence[Note]) -> list[ShownNote]:
     return shown
 
 
+def note_groups(shown: Sequence[ShownNote]) -> list[tuple[str, list[ShownNote]]]:
+    """Notes, then bookmarks, then the detached ones, each group titled, empty groups left out.
+    The pane, the Markdown and the PDF all list them so."""
+    groups = (
+        ("Notes", [s for s in shown if s.attached and s.note.mark is Mark.NOTE]),
+        ("Bookmarks", [s for s in shown if s.attached and s.note.mark is Mark.BOOKMARK]),
+        (
+            "Detached: their place is no longer in the briefing",
+            [s for s in shown if not s.attached],
+        ),
+    )
+    return [(title, members) for title, members in groups if members]
+
+
 def _quoted(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in text.splitlines())
 
@@ -92,17 +106,7 @@ def notes_markdown(briefing: Briefing, notes: Sequence[Note]) -> str:
     lines = [f"# Notes on “{briefing.title}”", ""]
     if briefing.date:
         lines += [f"Briefing of {briefing.date}, id `{briefing.id}`.", ""]
-    sections = (
-        ("Notes", [s for s in shown if s.attached and s.note.mark is Mark.NOTE]),
-        ("Bookmarks", [s for s in shown if s.attached and s.note.mark is Mark.BOOKMARK]),
-        (
-            "Detached (their place is no longer in the briefing)",
-            [s for s in shown if not s.attached],
-        ),
-    )
-    for heading, items in sections:
-        if not items:
-            continue
+    for heading, items in note_groups(shown):
         lines += [f"## {heading}", ""]
         for item in items:
             lines.append(f"### {item.place}")

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from viewer import folders
 from viewer.display import has_display
 from viewer.domain.loader import load_briefing
-from viewer.print.options import PAGE_SIZES, PARTS, PrintOptions
+from viewer.domain.notes import Note, NoteStore
+from viewer.print.options import DEFAULT_PARTS, PAGE_SIZES, PARTS, PrintOptions
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
@@ -45,8 +48,14 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--parts",
         type=parse_parts,
-        default=tuple(PARTS),
-        help=f"comma-separated parts to include (default: {','.join(PARTS)})",
+        default=DEFAULT_PARTS,
+        help=f"comma-separated parts to include, from {','.join(PARTS)} "
+        f"(default: {','.join(DEFAULT_PARTS)})",
+    )
+    parser.add_argument(
+        "--notes",
+        action="store_true",
+        help="add your notes and bookmarks on the briefing at the end",
     )
     parser.add_argument(
         "--matrix-landscape", action="store_true", help="print the issue matrix in landscape"
@@ -74,6 +83,22 @@ def start_gui_application() -> None:
     load_fonts()
 
 
+def reader_notes(briefing_id: str) -> tuple[Note, ...]:
+    """The reader's notes on a briefing (none, without making a notes file, if they have none)."""
+    path = folders.notes_file()
+    if not path.exists():
+        return ()
+    try:
+        store = NoteStore(path)
+    except (OSError, sqlite3.Error) as exc:
+        print(f"{PROG}: cannot read your notes: {exc}", file=sys.stderr)
+        return ()
+    try:
+        return tuple(store.notes(briefing_id))
+    finally:
+        store.close()
+
+
 def export_command(argv: Sequence[str]) -> int:
     try:
         args = parser().parse_args(argv)
@@ -88,7 +113,13 @@ def export_command(argv: Sequence[str]) -> int:
     start_gui_application()
     from viewer.print.export import write_pdf
 
-    options = PrintOptions(args.page_size, args.parts, args.matrix_landscape)
+    notes: tuple[Note, ...] = ()
+    if args.notes or "notes" in args.parts:
+        notes = reader_notes(result.briefing.id)
+        if not notes:
+            print(f"{PROG}: you have no notes on {result.briefing.id}", file=sys.stderr)
+    parts = (*args.parts, "notes") if args.notes else args.parts
+    options = PrintOptions(args.page_size, parts, args.matrix_landscape, notes)
     try:
         pages = write_pdf(result.briefing, options, args.output)
     except OSError as exc:

@@ -1,15 +1,19 @@
 """HTML for the printed parts other than the prose and the matrix: cover, contents, actors,
-stance appendix, timeline and sources.
+stance appendix, timeline, sources and the reader's notes.
 
 Passages are linked by their prose anchor, which Qt turns into named destinations.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from viewer.domain.model import Briefing, Source
+from viewer.domain.notes import Note
+from viewer.domain.targets import Kind, Target
 from viewer.presentation.citations import citation
+from viewer.presentation.notes import note_groups, shown_notes
 from viewer.presentation.positions import badge_html, mark_html
 from viewer.print.headings import Heading
 from viewer.print.matrix import issue_labels, issues_by_theme
@@ -141,3 +145,40 @@ def timeline_html(briefing: Briefing) -> str:
 def sources_html(briefing: Briefing) -> str:
     items = "".join(f"<li>{source_line(s)}</li>" for s in briefing.sources)
     return f"<ol>{items}</ol>"
+
+
+def notes_html(briefing: Briefing, notes: Sequence[Note]) -> str:
+    """The reader's notes, then bookmarks, then detached notes, each with the words it is on
+    and a link to its passage where it has one."""
+    shown = shown_notes(briefing, notes)
+    sections = []
+    for title, members in note_groups(shown):
+        items = []
+        for item in members:
+            passage = _passage_of(briefing, item.target) if item.attached else ""
+            quote = (
+                f"<blockquote><i>{escape(item.note.quote)}</i></blockquote>"
+                if item.note.quote
+                else ""
+            )
+            text = "".join(f"<p>{escape(line)}</p>" for line in item.note.text.splitlines() if line)
+            items.append(
+                f'<p class="meta"><b>{escape(item.place)}</b> {passage_ref(passage)}</p>'
+                f"{quote}{text}"
+            )
+        sections.append(f"<h2>{escape(title)}</h2>" + "".join(items))
+    return "".join(sections)
+
+
+def _passage_of(briefing: Briefing, target: Target | None) -> str:
+    """The passage a note's place rests on: itself, or the stance's or actor's passage."""
+    if target is None:
+        return ""
+    if target.kind is Kind.PASSAGE:
+        return target.key
+    if target.kind is Kind.STANCE:
+        stance = briefing.stance_index.get(target.pair)
+        return stance.passage if stance is not None else ""
+    if target.kind is Kind.ACTOR and target.key in briefing.actor_by_id:
+        return briefing.actor_by_id[target.key].passage
+    return ""

@@ -1,4 +1,4 @@
-"""What the user chose to print: page size, parts and the matrix's orientation.
+"""What the user chose to print: page size, parts, the matrix's orientation and their notes.
 
 Shared by the command line, the export dialog and the print dialog, so all three accept the same
 choices and spell them the same way.
@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QPageSize
 
+from viewer.domain.notes import Note
+
 PARTS: dict[str, str] = {
     "cover": "Cover",
     "contents": "Contents",
@@ -19,8 +21,11 @@ PARTS: dict[str, str] = {
     "stances": "Stance appendix",
     "timeline": "Timeline",
     "sources": "Sources",
+    "notes": "Reader’s notes",
 }
 """Every part a publication may hold, in print order, with the title its pages carry."""
+DEFAULT_PARTS = tuple(name for name in PARTS if name != "notes")
+"""What is printed unless the reader asks otherwise: their own notes only when asked."""
 
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
     "A4": QPageSize.PageSizeId.A4,
@@ -31,8 +36,10 @@ PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
 @dataclass(frozen=True)
 class PrintOptions:
     page_size: str = "A4"
-    parts: tuple[str, ...] = tuple(PARTS)
+    parts: tuple[str, ...] = DEFAULT_PARTS
     matrix_landscape: bool = False
+    notes: tuple[Note, ...] = ()
+    """The reader's notes, for the notes part."""
 
     def __post_init__(self) -> None:
         unknown = [part for part in self.parts if part not in PARTS]

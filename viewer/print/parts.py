@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from html import escape
 
 from viewer.domain.model import Briefing
+from viewer.domain.notes import Note
 from viewer.domain.prose import ACTOR_SCHEME
 from viewer.print import html
 from viewer.print.matrix import matrix_html
@@ -17,9 +19,10 @@ def part_heading(name: str) -> str:
     return f'<h1 id="part-{name}">{escape(PARTS[name])}</h1>'
 
 
-def has_content(name: str, briefing: Briefing) -> bool:
+def has_content(name: str, briefing: Briefing, notes: Sequence[Note] = ()) -> bool:
     """Parts with nothing to show are left out rather than printed as empty pages."""
     return {
+        "notes": bool(notes),
         "text": briefing.rendered is not None and bool(briefing.rendered.blocks),
         "matrix": bool(briefing.issues and briefing.actors),
         "actors": bool(briefing.actors),
@@ -48,7 +51,9 @@ def paper_links(prose_html: str, with_actors: bool) -> str:
     return re.sub(pattern, r"<b>\2</b>", prose_html)
 
 
-def part_blocks(name: str, briefing: Briefing, body_mm: float, with_actors: bool) -> list[str]:
+def part_blocks(
+    name: str, briefing: Briefing, body_mm: float, with_actors: bool, notes: Sequence[Note] = ()
+) -> list[str]:
     """The HTML of every part but the contents (which needs page numbers first), as top-level
     blocks: a long part is laid out in several documents, cut between blocks."""
     if name == "cover":
@@ -58,6 +63,12 @@ def part_blocks(name: str, briefing: Briefing, body_mm: float, with_actors: bool
         return [paper_links(block, with_actors) for block in blocks]
     if name == "matrix":
         return [part_heading(name) + matrix_html(briefing, body_mm)]
+    if name == "notes":
+        return [
+            b
+            for b in HEADING_START.split(part_heading(name) + html.notes_html(briefing, notes))
+            if b
+        ]
     builders = {
         "actors": html.actors_html,
         "stances": html.stances_html,

@@ -78,9 +78,14 @@ class Publication:
         self.options = options
         self.device = device
         self.prose = briefing.rendered or RenderedProse((), (), ())
-        chosen = [n for n in options.parts if n != "contents" and has_content(n, briefing)]
+        chosen = [
+            n for n in options.parts if n != "contents" and has_content(n, briefing, options.notes)
+        ]
+        with_actors = "actors" in chosen
         self.parts = [
-            self._part(name, part_blocks(name, briefing, self._width(name), "actors" in chosen))
+            self._part(
+                name, part_blocks(name, briefing, self._width(name), with_actors, options.notes)
+            )
             for name in chosen
         ]
         self.headings = self._number()

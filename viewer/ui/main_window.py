@@ -558,7 +558,8 @@ class MainWindow(QMainWindow):
         from viewer.ui.printing import export_with_dialog
 
         if self.briefing is not None:
-            export_with_dialog(self, self.briefing, self.report_write)
+            notes = [shown.note for shown in self.notes.notes()]
+            export_with_dialog(self, self.briefing, self.report_write, notes)
 
     def report_write(self, write: Callable[[], object], name: str) -> bool:
         """Run ``write``; say in the status bar that ``name`` was saved, or in a box why not."""

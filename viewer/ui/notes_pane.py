@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.notes import Mark, Note
-from viewer.presentation.notes import ShownNote
+from viewer.presentation.notes import ShownNote, note_groups
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 30
 """The :class:`ShownNote` of a row (None on a group's heading)."""
@@ -92,15 +92,8 @@ class NotesPane(QWidget):
         """List ``notes`` by group, keeping the current one current if it is still there."""
         current = self.current()
         self.model.clear()
-        groups = (
-            ("Notes", [n for n in notes if n.attached and n.note.mark is Mark.NOTE]),
-            ("Bookmarks", [n for n in notes if n.attached and n.note.mark is Mark.BOOKMARK]),
-            ("Detached: their place left the briefing", [n for n in notes if not n.attached]),
-        )
         keep: QStandardItem | None = None
-        for title, members in groups:
-            if not members:
-                continue
+        for title, members in note_groups(notes):
             heading = QStandardItem(f"{title} ({len(members)})")
             font = QFont(heading.font())
             font.setBold(True)

@@ -6,7 +6,7 @@ the PDF holds.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.model import Briefing
+from viewer.domain.notes import Note
 from viewer.print.export import write_pdf
-from viewer.print.options import PAGE_SIZES, PARTS, PrintOptions
+from viewer.print.options import DEFAULT_PARTS, PAGE_SIZES, PARTS, PrintOptions
 from viewer.print.writer import Publication
 
 ReportWrite = Callable[[Callable[[], object], str], bool]
@@ -61,8 +62,9 @@ def preview(window: QWidget, briefing: Briefing) -> None:
 class ExportDialog(QDialog):
     """Page size, parts and the matrix's orientation, asked before the file name."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, notes: Sequence[Note] = ()) -> None:
         super().__init__(parent)
+        self.notes = tuple(notes)
         self.setWindowTitle("Export PDF")
         self.page_size = QComboBox()
         self.page_size.addItems(list(PAGE_SIZES))
@@ -78,10 +80,13 @@ class ExportDialog(QDialog):
         form.addRow("Page size:", self.page_size)
         column = QVBoxLayout(self)
         column.addLayout(form)
-        for box in self.parts.values():
-            box.setChecked(True)
+        for name, box in self.parts.items():
+            box.setChecked(name in DEFAULT_PARTS)
             box.toggled.connect(self._allow_ok)
             column.addWidget(box)
+        if not self.notes:
+            self.parts["notes"].setEnabled(False)
+            self.parts["notes"].setToolTip("You have no notes or bookmarks on this briefing")
         column.addWidget(self.landscape)
         column.addWidget(self.buttons)
 
@@ -95,6 +100,7 @@ class ExportDialog(QDialog):
             page_size=self.page_size.currentText(),
             parts=tuple(name for name, box in self.parts.items() if box.isChecked()),
             matrix_landscape=self.landscape.isChecked(),
+            notes=self.notes,
         )
 
 
@@ -111,8 +117,10 @@ def export_pdf(briefing: Briefing, options: PrintOptions, name: str) -> Path:
     return path
 
 
-def export_with_dialog(window: QWidget, briefing: Briefing, report_write: ReportWrite) -> bool:
-    dialog = ExportDialog(window)
+def export_with_dialog(
+    window: QWidget, briefing: Briefing, report_write: ReportWrite, notes: Sequence[Note] = ()
+) -> bool:
+    dialog = ExportDialog(window, notes)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     name, _ = QFileDialog.getSaveFileName(
