@@ -5,10 +5,11 @@ BIN := $(VENV)/bin
 QT_DEBS := libglib2.0-0 libgl1 libegl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 \
 	libdbus-1-3 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
-TEST_DEBS := poppler-utils strace
+TEST_DEBS := poppler-utils strace shared-mime-info desktop-file-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint setup system-deps test-deps clean fuzz bench
+.PHONY: run test lint setup system-deps test-deps clean fuzz bench install-desktop \
+	uninstall-desktop desktop-files
 
 run: setup
 	$(BIN)/briefing-viewer
@@ -37,7 +38,8 @@ endef
 system-deps:
 	$(call install_debs,Qt needs,$(QT_DEBS))
 
-# The tests read PDFs back with poppler and trace the app's system calls with strace.
+# The tests read PDFs back with poppler, trace the app's system calls with strace and check the
+# desktop entry and MIME type with the freedesktop tools.
 test-deps:
 	$(call install_debs,the tests use,$(TEST_DEBS))
 
@@ -58,3 +60,29 @@ fuzz: setup
 # Start-up against the bare-Qt floor, a 200 x 2,000 briefing, PDF export and validation speed.
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks
+
+# The app in the desktop's menus, with its icon, and .briefing files opening in it on a
+# double-click: for this user only, by the freedesktop conventions (XDG_DATA_HOME).
+DATA_HOME ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
+DESKTOP_FILES := applications/briefing-viewer.desktop mime/packages/briefing-viewer.xml \
+	icons/hicolor/scalable/apps/briefing-viewer.svg
+
+install-desktop: setup desktop-files
+
+desktop-files:
+	install -d "$(DATA_HOME)/applications" "$(DATA_HOME)/mime/packages" \
+		"$(DATA_HOME)/icons/hicolor/scalable/apps"
+	sed 's|@EXEC@|$(abspath $(BIN))/briefing-viewer|' resources/desktop/briefing-viewer.desktop \
+		> "$(DATA_HOME)/applications/briefing-viewer.desktop"
+	install -m 644 resources/desktop/briefing-viewer-mime.xml \
+		"$(DATA_HOME)/mime/packages/briefing-viewer.xml"
+	install -m 644 resources/icons/briefing-viewer.svg "$(DATA_HOME)/icons/hicolor/scalable/apps/"
+	-update-mime-database "$(DATA_HOME)/mime"
+	-update-desktop-database "$(DATA_HOME)/applications"
+	-touch "$(DATA_HOME)/icons/hicolor"
+	@echo "Installed for you: Briefing Viewer in the menus; .briefing files open in it."
+
+uninstall-desktop:
+	cd "$(DATA_HOME)" && rm -f $(DESKTOP_FILES)
+	-update-mime-database "$(DATA_HOME)/mime"
+	-update-desktop-database "$(DATA_HOME)/applications"

@@ -30,5 +30,9 @@ def font_files() -> list[Path]:
     return sorted((resources_dir() / "fonts").glob("*.ttf"))
 
 
+def icon_file() -> Path:
+    return resources_dir() / "icons" / "briefing-viewer.svg"
+
+
 def stylesheet() -> str:
     return (resources_dir() / "style.qss").read_text(encoding="utf-8")

@@ -9,11 +9,12 @@ from pathlib import Path
 START = time.perf_counter()
 
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402 (timed from above)
+from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from viewer import APP_NAME, __version__  # noqa: E402
 from viewer.display import has_display  # noqa: E402
-from viewer.resources import default_briefing, stylesheet  # noqa: E402
+from viewer.resources import default_briefing, icon_file, stylesheet  # noqa: E402
 from viewer.typesetting.fonts import load_fonts  # noqa: E402
 from viewer.ui.faults import FaultHandler  # noqa: E402
 from viewer.ui.main_window import MainWindow  # noqa: E402
@@ -38,6 +39,8 @@ def create_application() -> QApplication:
     apply_colour_scheme(app)
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_colour_scheme(app))
     app.setStyleSheet(stylesheet())
+    app.setWindowIcon(QIcon(str(icon_file())))
+    app.setDesktopFileName("briefing-viewer")  # the installed desktop entry (make install-desktop)
     return app
 
 
