@@ -119,6 +119,18 @@ def test_search_in_a_given_library_and_its_exit_codes(tmp_path: Path) -> None:
     assert run_cli("search").returncode == 2
 
 
+def test_a_search_that_found_too_much_says_so(tmp_path: Path) -> None:
+    from tests.benchmarks.generate import generate
+    from viewer.domain.search import CAPPED
+
+    generate(tmp_path / "lib" / "roll-call", actors=50, issues=50)  # "measure" in 2,500 stances
+    common = run_cli("search", "measure", "--library", str(tmp_path / "lib"))
+    assert common.returncode == 0 and CAPPED in common.stderr
+    assert len(common.stdout.splitlines()) == 50
+    rare = run_cli("search", "measure 49 pass", "--library", str(tmp_path / "lib"))
+    assert rare.returncode == 0 and rare.stderr == ""
+
+
 def test_pack_refuses_a_broken_briefing_and_writes_nothing(tmp_path: Path) -> None:
     done = run_cli("pack", str(BAD / "yaml-syntax"), "-o", str(tmp_path / "x.briefing"))
     assert done.returncode == 1

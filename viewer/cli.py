@@ -111,7 +111,7 @@ def _search_parser() -> argparse.ArgumentParser:
 
 def search(words: Sequence[str], libraries: Sequence[Path] | None) -> int:
     from viewer.domain.library import Shelf, places
-    from viewer.domain.search import MARK_END, MARK_START, SearchIndex
+    from viewer.domain.search import CAPPED, MARK_END, MARK_START, SearchIndex
 
     index = SearchIndex(folders.index_file())
     try:
@@ -121,9 +121,12 @@ def search(words: Sequence[str], libraries: Sequence[Path] | None) -> int:
         else:
             paths = Shelf.read(folders.shelf_file()).places(briefings_dir())
             index.catalogue(paths)
-        hits = index.search(" ".join(words), within=paths)
+        found = index.search(" ".join(words), within=paths)
     finally:
         index.close()
+    hits = found.hits
+    if found.capped:
+        print(f"{PROG} search: {CAPPED}", file=sys.stderr)
     for hit in hits:
         snippet = hit.snippet.replace(MARK_START, "[").replace(MARK_END, "]")
         print(f"{hit.briefing_id}\t{hit.target}\t{' '.join(snippet.split())}")

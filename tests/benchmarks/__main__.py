@@ -33,7 +33,11 @@ TARGETS = {
     "pdf_bundled_s": 2.0,
     "bundled_open_longest_stall_ms": 100,
     "rfc_open_longest_stall_ms": 100,
+    "library_search_worst_ms": 100,
+    "library_dialog_worst_ms": 100,
 }
+LIBRARY_RUNS = 3
+"""Each library run indexes 50 briefings from nothing (about half a minute)."""
 RFC_CHARS = 370_000
 """The size of the QUIC transport RFC's Markdown source, a long real document."""
 
@@ -117,6 +121,9 @@ def main() -> int:
         results.update(measure_in_process("prose", bundled, options.runs, env))
         rfc = prose_briefing(work / "rfc", RFC_CHARS)
         results.update(measure_in_process("prose", ["rfc", str(rfc)], options.runs, env))
+        shelf = [str(large), str(work / "library")]
+        runs = min(options.runs, LIBRARY_RUNS)
+        results.update(measure_in_process("library", shelf, runs, env))
     width = max(map(len, results))
     print(f"{'measure':<{width}}  {'median':>10}  {'min':>10}  {'max':>10}  target")
     for name, figures in results.items():

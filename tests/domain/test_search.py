@@ -12,6 +12,7 @@ import pytest
 from tests.conftest import MINIMAL
 from viewer.domain import bundles
 from viewer.domain.library import Shelf, State, places
+from viewer.domain.loader import load_briefing
 from viewer.domain.search import MARK_END, MARK_START, SearchIndex, fts_query
 
 
@@ -59,15 +60,15 @@ def test_each_kind_of_content_is_found_with_its_place(index, shelf_folder: Path)
         "Organization Islamic Conference renamed": "russia-iran passage:fn:1",
     }
     for words, expected in cases.items():
-        assert expected in targets(index.search(words)), words
+        assert expected in targets(index.search(words).hits), words
 
 
 def test_the_last_word_is_a_prefix_and_matches_are_marked(index, shelf_folder: Path) -> None:
     index.catalogue(places([shelf_folder], []))
-    (hit, *_) = index.search("caspi")
+    (hit, *_) = index.search("caspi").hits
     assert f"{MARK_START}Caspian{MARK_END}" in hit.snippet
-    assert index.search("") == []
-    assert index.search('"; DROP TABLE entries; --') == []
+    assert index.search("").hits == []
+    assert index.search('"; DROP TABLE entries; --').hits == []
     assert fts_query('say "hi" AND') == '"say" "hi" "AND"*'
 
 
@@ -76,13 +77,13 @@ def test_a_changed_briefing_is_indexed_again_and_a_removed_one_forgotten(
 ) -> None:
     paths = places([shelf_folder], [])
     index.catalogue(paths)
-    assert not index.search("hydropower")
+    assert not index.search("hydropower").hits
     prose = shelf_folder / "russia-iran" / "briefing.md"
     prose.write_text(prose.read_text(encoding="utf-8") + "\n\nHydropower dams matter.\n")
     index.catalogue(paths)
-    assert "russia-iran" in targets(index.search("hydropower"))[0]
+    assert "russia-iran" in targets(index.search("hydropower").hits)[0]
     index.catalogue([p for p in paths if p.name != "russia-iran"])
-    assert not index.search("hydropower")
+    assert not index.search("hydropower").hits
 
 
 def test_an_unchanged_library_is_listed_without_loading_anything(
@@ -108,7 +109,7 @@ def test_a_damaged_index_is_rebuilt(tmp_path: Path, shelf_folder: Path) -> None:
     index = SearchIndex(file)
     try:
         index.catalogue(places([shelf_folder], []))
-        assert index.search("Caspian")
+        assert index.search("Caspian").hits
     finally:
         index.close()
     with sqlite3.connect(file) as db:
@@ -133,3 +134,52 @@ def test_the_shelf_keeps_folders_recent_and_removed(tmp_path: Path, bundled_path
     assert MINIMAL.resolve() in listed and bundled_path.resolve() not in listed
     file.write_text("{not json", encoding="utf-8")
     assert Shelf.read(file) == Shelf()
+
+
+def test_a_word_in_every_stance_of_a_roll_call_leaves_room_for_other_briefings(
+    index, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.benchmarks.generate import generate
+    from viewer.domain import search
+
+    roll_call = generate(tmp_path / "roll-call", actors=20, issues=30)
+    small = generate(tmp_path / "small", actors=3, issues=4)
+    index.catalogue([roll_call, small])
+    monkeypatch.setattr(search, "RANKED", 100)
+    # "measure" is in 60 paragraphs and issues and 600 stances of the roll-call, indexed first,
+    # and in 8 paragraphs and issues and 12 stances of the small one: all 68 paragraphs and
+    # issues are ranked, and the first 100 stances
+    common = index.search("measure", limit=200)
+    assert common.capped and len(common.hits) == 68 + 100
+    kinds = {(hit.briefing_id, hit.kind) for hit in common.hits}
+    assert {("synthetic-20x30", "stance"), ("synthetic-3x4", "issue")} <= kinds
+    typing = index.search("measur", limit=20)
+    assert typing.capped and all(f"{MARK_START}measure{MARK_END}" in h.snippet for h in typing.hits)
+    rare = index.search("issue 3 pass", limit=200)
+    assert not rare.capped
+
+
+def test_a_single_letter_is_a_word_not_a_prefix() -> None:
+    assert fts_query("actor 7") == '"actor" "7"'
+    assert fts_query("actor 71") == '"actor" "71"*'
+
+
+def test_a_prefix_finds_what_every_form_of_the_word_finds(index, shelf_folder: Path) -> None:
+    paths = places([shelf_folder], [])
+    index.catalogue(paths)
+    forms = index.forms("Nucl")
+    assert "nuclear" in forms and all(form.startswith("nucl") for form in forms)
+    assert index.forms("Nuclé") == index.forms("nucle")  # folded as the index folds words
+    by_forms = set(targets(index.search("Nucl", limit=500).hits))
+    assert any(target.startswith("russia-iran passage:") for target in by_forms)
+    # a change the list of words does not hold yet: the prefix is looked up as it is
+    folder = shelf_folder / "russia-iran"
+    prose = folder / "briefing.md"
+    prose.write_text(prose.read_text(encoding="utf-8") + "\n\nNuclearised rhetoric.\n")
+    index.update(folder, load_briefing(folder))
+    assert index.forms("Nucl") == []
+    added = set(targets(index.search("nuclearised").hits))
+    assert len(added) == 1
+    assert set(targets(index.search("Nucl", limit=500).hits)) == by_forms | added
+    index.catalogue(paths)
+    assert "nuclearised" in index.forms("nucl")

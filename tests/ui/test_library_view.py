@@ -103,6 +103,10 @@ def test_remove_takes_a_briefing_off_the_list_but_leaves_its_files(
     qtbot.waitUntil(lambda: library.count.text() == "3 briefings", timeout=30_000)
     assert not [row for row in rows(library) if row["File"].endswith("packed.briefing")]
     assert (shelf_folder / "packed.briefing").is_file()
+    select_row(library, shelf_folder / "minimal")
+    qtbot.keyClick(library.table, Qt.Key.Key_Delete)  # the key does what the button does
+    qtbot.waitUntil(lambda: library.count.text() == "2 briefings", timeout=30_000)
+    assert not [row for row in rows(library) if row["File"] == str(shelf_folder / "minimal")]
 
 
 def test_a_folder_that_is_gone_is_listed_as_missing(

@@ -15,6 +15,7 @@ import html
 import json
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +28,16 @@ from viewer.domain.schema import from_plain, to_plain
 from viewer.domain.targets import Kind, Target
 from viewer.domain.textfiles import FileStamp
 
-VERSION = 2
+VERSION = 4
 """Of the index's layout; an index of another version is rebuilt."""
+RANKED = 2000
+"""Matches ranked at most for one search (see :meth:`SearchIndex.search`)."""
+CAPPED = f"the best of the first {RANKED:,} places found; add a word to narrow the search"
+"""What a capped answer says to the reader, wherever it is shown."""
+TABLES = ("entries", "stances")
+"""Of documents: stances apart from the rest (see :meth:`SearchIndex.search`)."""
+FORMS = 50
+"""Words of the index a prefix is looked up as, at most (see :meth:`SearchIndex.forms`)."""
 MARK_START, MARK_END = "\x02", "\x03"
 """Around the matched words in a snippet; a view turns them into its own highlighting."""
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|em|i|mark|q|s|small|span|strong|sub|u)\b[^>]*>")
@@ -38,6 +47,8 @@ _FIRST_ID = re.compile(r'\bid="([^"]+)"')
 _FOOTNOTE = re.compile(r'<li id="(fn:[^"]+)">(.*?)</li>', re.DOTALL)
 _HEADING = re.compile(r"<h[1-6]\b")
 _WORD = re.compile(r"\w+")
+_TERMS_STALE = "terms-stale"
+"""Set with every change to the index, cleared when its list of words is made again."""
 _CHUNK = 1 << 20
 
 
@@ -62,6 +73,13 @@ class Hit:
     snippet: str
     """The matching words between :data:`MARK_START` and :data:`MARK_END`."""
     rank: float
+
+
+@dataclass(frozen=True)
+class Found:
+    hits: list[Hit]
+    capped: bool
+    """More than :data:`RANKED` places matched: the best of the first ones are given."""
 
 
 def plain(fragment: str) -> str:
@@ -100,12 +118,6 @@ def documents(briefing: Briefing) -> Iterator[Document]:
         )
     for issue in briefing.issues:
         yield Document("issue", Target(Kind.ISSUE, issue.id).url(), issue.title, issue.question)
-    for stance in briefing.stances:
-        who = actors.get(stance.actor)
-        what = issues.get(stance.issue)
-        label = f"{who.name if who else stance.actor} on {what.title if what else stance.issue}"
-        target = Target.stance(stance.actor, stance.issue).url()
-        yield Document("stance", target, label, f"{stance.summary} {stance.evidence}")
     for relation in briefing.relations:
         first, second = (actors.get(a) for a in relation.between)
         label = f"{first.name if first else ''} and {second.name if second else ''}"
@@ -119,6 +131,12 @@ def documents(briefing: Briefing) -> Iterator[Document]:
         else:
             continue
         yield Document("event", target, event.date, event.event)
+    for stance in briefing.stances:
+        who = actors.get(stance.actor)
+        what = issues.get(stance.issue)
+        label = f"{who.name if who else stance.actor} on {what.title if what else stance.issue}"
+        target = Target.stance(stance.actor, stance.issue).url()
+        yield Document("stance", target, label, f"{stance.summary} {stance.evidence}")
 
 
 def content_key(files: Sequence[FileStamp]) -> str:
@@ -132,13 +150,37 @@ def content_key(files: Sequence[FileStamp]) -> str:
     return digest.hexdigest()
 
 
-def fts_query(text: str) -> str | None:
+def fts_query(text: str, forms: Sequence[str] = ()) -> str | None:
     """The reader's words as an FTS5 query: every word must match, the last one as a prefix
-    (the reader may still be typing it). None when there is no word to look for."""
+    (the reader may still be typing it) unless it is a single letter, which would match
+    nearly everything; or, when given, as any of the index's ``forms`` of it. None when there
+    is no word to look for."""
     words = _WORD.findall(text)
     if not words:
         return None
-    return " ".join([*(f'"{w}"' for w in words[:-1]), f'"{words[-1]}"*'])
+    head = [f'"{w}"' for w in words[:-1]]
+    if forms:
+        either = " OR ".join('"{}"'.format(form.replace('"', '""')) for form in forms)
+        return " AND ".join([*head, f"({either})"])
+    last = f'"{words[-1]}"*' if len(words[-1]) > 1 else f'"{words[-1]}"'
+    return " ".join([*head, last])
+
+
+def folded(word: str) -> str:
+    """A word as the index's tokenizer stores it: lower case, without diacritics."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c)
+    )
+
+
+def _table(name: str) -> str:
+    """The statements that make an FTS5 table of documents and the view of its words."""
+    return f"""
+        CREATE VIRTUAL TABLE IF NOT EXISTS {name} USING fts5(
+            path UNINDEXED, kind UNINDEXED, target UNINDEXED, label, text,
+            tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+        CREATE VIRTUAL TABLE IF NOT EXISTS temp.{name}_words USING fts5vocab(main, {name}, row);
+    """
 
 
 class SearchIndex:
@@ -166,12 +208,13 @@ class SearchIndex:
                 CREATE TABLE IF NOT EXISTS briefings(
                     path TEXT PRIMARY KEY, key TEXT NOT NULL, files TEXT NOT NULL,
                     entry TEXT NOT NULL, id TEXT, title TEXT);
-                CREATE VIRTUAL TABLE IF NOT EXISTS entries USING fts5(
-                    path UNINDEXED, kind UNINDEXED, target UNINDEXED, label, text,
-                    tokenize = 'unicode61 remove_diacritics 2');
+                {"".join(_table(name) for name in TABLES)}
+                CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS flags(name TEXT PRIMARY KEY) WITHOUT ROWID;
                 """
             )
-            db.execute("SELECT count(*) FROM entries").fetchone()
+            for name in TABLES:
+                db.execute(f"SELECT count(*) FROM {name}").fetchone()
             db.execute("PRAGMA quick_check").fetchone()
         except sqlite3.DatabaseError:
             db.close()
@@ -224,10 +267,12 @@ class SearchIndex:
                 ),
             )
             if briefing is not None:
-                self.db.executemany(
-                    "INSERT INTO entries VALUES (?, ?, ?, ?, ?)",
-                    ((str(path), d.kind, d.target, d.label, d.text) for d in documents(briefing)),
-                )
+                rows: dict[str, list[tuple[str, ...]]] = {name: [] for name in TABLES}
+                for d in documents(briefing):
+                    table = "stances" if d.kind == "stance" else "entries"
+                    rows[table].append((str(path), d.kind, d.target, d.label, d.text))
+                for name, values in rows.items():
+                    self.db.executemany(f"INSERT INTO {name} VALUES (?, ?, ?, ?, ?)", values)
         return found
 
     def catalogue(
@@ -257,34 +302,101 @@ class SearchIndex:
         if forget_others:
             for gone in set(self.known()) - set(paths):
                 self.forget(gone)
+        if self._terms_stale():
+            with self.db:
+                self.db.execute("DELETE FROM terms")
+                for name in TABLES:
+                    self.db.execute(
+                        f"INSERT OR IGNORE INTO terms SELECT term FROM temp.{name}_words"
+                    )
+                self.db.execute(f"DELETE FROM flags WHERE name = '{_TERMS_STALE}'")
         return found
+
+    def _terms_stale(self) -> bool:
+        query = f"SELECT 1 FROM flags WHERE name = '{_TERMS_STALE}'"
+        return self.db.execute(query).fetchone() is not None
+
+    def forms(self, word: str) -> list[str]:
+        """The words of the index that begin with ``word`` when they are a few: looked up as
+        these words, a prefix costs no more than a word (an FTS5 prefix query merges every
+        form's list of places before it can skip any). Empty when there are many, or when the
+        list of words is out of date; the prefix is then looked up as it is."""
+        start = folded(word)
+        if len(start) < 4 or self._terms_stale():
+            return []
+        forms = [
+            term
+            for (term,) in self.db.execute(
+                "SELECT term FROM terms WHERE term >= ? AND term < ? LIMIT ?",
+                (start, start + "\U0010ffff", FORMS + 1),
+            )
+        ]
+        return forms if len(forms) <= FORMS else []
 
     def forget(self, path: Path) -> None:
         with self.db:
             self._delete(path)
 
     def _delete(self, path: Path) -> None:
-        self.db.execute("DELETE FROM entries WHERE path = ?", (str(path),))
+        self.db.execute(f"INSERT OR IGNORE INTO flags VALUES ('{_TERMS_STALE}')")
+        for name in TABLES:
+            self.db.execute(f"DELETE FROM {name} WHERE path = ?", (str(path),))
         self.db.execute("DELETE FROM briefings WHERE path = ?", (str(path),))
 
-    def search(self, text: str, limit: int = 50, within: Sequence[Path] | None = None) -> list[Hit]:
+    def search(self, text: str, limit: int = 50, within: Sequence[Path] | None = None) -> Found:
         """The best ``limit`` matches for the reader's words, best first (bm25; a match in a
-        name or title counts twice), only in the briefings ``within`` when given."""
-        query = fts_query(text)
+        name or title counts twice), only in the briefings ``within`` when given.
+
+        Ranking costs time for every match, so words found in more than :data:`RANKED` places
+        of a table (a word in every stance of a roll-call) are ranked among its first
+        :data:`RANKED` or so, in the order they were indexed; the answer says so, for the reader
+        to add a word. Stances have a table of their own, so that the bulk of one large matrix
+        never crowds out the prose, actors and issues of every other briefing.
+        """
+        words = _WORD.findall(text)
+        query = fts_query(text, self.forms(words[-1]) if words else ())
         if query is None:
-            return []
-        only = ""
+            return Found([], capped=False)
+        hits: list[Hit] = []
+        capped = False
+        for table in TABLES:
+            cut = self._cut(table, query)
+            found = self._ranked(table, query, cut, limit, None)
+            if within is not None and any(hit.path not in set(within) for hit in found):
+                found = self._ranked(table, query, cut, limit, within)  # more than asked for
+            hits.extend(found)
+            capped = capped or cut is not None
+        return Found(sorted(hits, key=lambda hit: hit.rank)[:limit], capped)
+
+    def _cut(self, table: str, query: str) -> int | None:
+        """The rowid past the first :data:`RANKED` matches, or None when there are fewer."""
+        row = self.db.execute(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid LIMIT 1 OFFSET ?",
+            (query, RANKED),
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def _ranked(
+        self, table: str, query: str, cut: int | None, limit: int, within: Sequence[Path] | None
+    ) -> list[Hit]:
+        conditions: list[str] = [f"{table} MATCH ?"]
         arguments: list[object] = [query]
+        if cut is not None:
+            conditions.append("rowid < ?")
+            arguments.append(cut)
         if within is not None:
-            only = f"AND e.path IN ({', '.join('?' * len(within))})"
+            conditions.append(f"path IN ({', '.join('?' * len(within))})")
             arguments.extend(str(path) for path in within)
         rows = self.db.execute(
             f"""
-            SELECT e.path, b.id, b.title, e.kind, e.target, e.label,
-                   snippet(entries, 4, '{MARK_START}', '{MARK_END}', '…', 24),
-                   bm25(entries, 0, 0, 0, 2.0, 1.0) AS score
-            FROM entries AS e JOIN briefings AS b ON b.path = e.path
-            WHERE entries MATCH ? {only} ORDER BY score LIMIT ?
+            SELECT m.path, b.id, b.title, m.kind, m.target, m.label, m.snippet, m.score
+            FROM (
+                SELECT path, kind, target, label,
+                       snippet({table}, 4, '{MARK_START}', '{MARK_END}', '…', 24) AS snippet,
+                       bm25({table}, 0, 0, 0, 2.0, 1.0) AS score
+                FROM {table} WHERE {" AND ".join(conditions)} ORDER BY score LIMIT ?
+            ) AS m JOIN briefings AS b ON b.path = m.path
+            ORDER BY m.score
             """,
             (*arguments, limit),
         )

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -118,9 +119,17 @@ class LibraryModel(QAbstractTableModel):
 
 
 class LibraryTable(QTableView):
+    """Enter opens the current row, as a double-click does; Delete takes it off the list."""
+
+    remove_requested = Signal()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+        if not self.currentIndex().isValid():
+            super().keyPressEvent(event)
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.activated.emit(self.currentIndex())
+        elif event.key() == Qt.Key.Key_Delete:
+            self.remove_requested.emit()
         else:
             super().keyPressEvent(event)
 
@@ -171,6 +180,7 @@ class LibraryView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
+        self.table.remove_requested.connect(self.remove_current)
         row = QHBoxLayout()
         row.addWidget(self.filter, 1)
         row.addWidget(self.add_button)

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from viewer import folders
 from viewer.domain.library import Entry, Shelf
-from viewer.domain.search import Hit, SearchIndex
+from viewer.domain.search import Found, SearchIndex
 from viewer.resources import briefings_dir
 
 HITS = 200
@@ -81,7 +81,7 @@ class LibraryScanner(QObject):
 
 class LibrarySearcher(QObject):
     found = Signal(str, object)
-    """The words looked up, and the :class:`Hit` list, best first."""
+    """The words looked up, and what was :class:`Found` for them."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -108,14 +108,14 @@ class LibrarySearcher(QObject):
                 (words, within), self._wanted = self._wanted, None
             try:
                 index = index or SearchIndex(folders.index_file())
-                hits: list[Hit] = index.search(words, HITS, within)
+                found = index.search(words, HITS, within)
             except sqlite3.Error:  # damaged under us: the scanner rebuilds it; ask again later
                 traceback.print_exc()
                 if index is not None:
                     index.close()
-                index, hits = None, []
+                index, found = None, Found([], capped=False)
             with contextlib.suppress(RuntimeError):
-                self.found.emit(words, hits)
+                self.found.emit(words, found)
 
 
 _scanner: LibraryScanner | None = None

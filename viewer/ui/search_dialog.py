@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.domain.search import MARK_END, MARK_START, Hit
+from viewer.domain.search import CAPPED, MARK_END, MARK_START, Found, Hit
 from viewer.domain.targets import parse
 from viewer.ui.navigation import Navigator
 from viewer.ui.scanning import HITS, LibrarySearcher, library_scanner
@@ -206,7 +206,7 @@ class SearchDialog(QDialog):
     def search(self) -> None:
         words = self.box.text()
         if not words.strip():
-            self._found(words, [])
+            self._found(words, Found([], capped=False))
             return
         entries = self.scanner.entries
         self.searcher.ask(words, None if entries is None else [e.path for e in entries])
@@ -221,10 +221,11 @@ class SearchDialog(QDialog):
         if self.isVisible() and self.box.text().strip():
             self.search()  # what the index now holds may match differently
 
-    def _found(self, words: str, hits: list[Hit]) -> None:
+    def _found(self, words: str, found: Found) -> None:
         if words != self.box.text():
             return  # the reader has typed on; their latest words are on their way
         self.shown_words = words
+        hits = found.hits
         self.model.clear()
         palette = self.results.palette()
         groups = grouped(hits)
@@ -250,16 +251,18 @@ class SearchDialog(QDialog):
         self.results.expandAll()
         if groups:
             self.results.setCurrentIndex(self.model.index(0, 0, self.model.index(0, 0)))
-        self.status.setText(self._summary(words, len(hits), len(groups)))
+        self.status.setText(self._summary(words, len(hits), len(groups), found.capped))
 
     @staticmethod
-    def _summary(words: str, count: int, briefings: int) -> str:
+    def _summary(words: str, count: int, briefings: int, capped: bool) -> str:
         if not words.strip():
             return ""
         if not count:
             return f"No match for “{words.strip()}”"
         shown = f"{count} match{'es' if count != 1 else ''}"
         where = f"{briefings} briefing{'s' if briefings != 1 else ''}"
+        if capped:
+            return f"{shown} in {where}: {CAPPED}"
         return f"{shown} in {where}" + (f" (the best {HITS})" if count >= HITS else "")
 
     def _open(self, index: QModelIndex) -> None:
