@@ -31,8 +31,8 @@ def press(qtbot, window: MainWindow, key: Qt.Key, shift: bool = False) -> None:
     qtbot.keyClick(window, key, modifiers)
 
 
-def type_note(qtbot, window: MainWindow, text: str) -> QInputDialog:
-    """Type ``text`` into the open note dialog and press its OK button."""
+def type_note(qtbot, window: MainWindow, text: str, by_keys: bool = False) -> QInputDialog:
+    """Type ``text`` into the open note dialog and press its OK button (or Ctrl+Enter)."""
     dialog = window.findChild(QInputDialog, "note-dialog")
     qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
     editor = dialog.findChild(QPlainTextEdit)
@@ -41,8 +41,11 @@ def type_note(qtbot, window: MainWindow, text: str) -> QInputDialog:
         if line_number:
             qtbot.keyClick(editor, Qt.Key.Key_Return)
         qtbot.keyClicks(editor, line)
-    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    if by_keys:
+        qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    else:
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     return dialog
 
 
@@ -69,6 +72,21 @@ def test_ctrl_d_bookmarks_the_passage_and_again_removes_it(
     assert window.notes.pane.empty.isVisible()
 
 
+def test_ctrl_d_on_a_briefing_just_opened_bookmarks_its_first_passage(
+    qtbot, window: MainWindow, bundled
+) -> None:
+    """At the top of the text the reader is on the title, which is no passage: the bookmark
+    goes to the first one, not to an error."""
+    window.briefing_view.text.verticalScrollBar().setValue(0)
+    press(qtbot, window, Qt.Key.Key_D)
+    assert window.statusBar().currentMessage().startswith("Bookmarked: Passage: ")
+    view = window.briefing_view
+    blocks = [view.block_of(anchor) for anchor in bundled.anchors]
+    first = min((b for b in blocks if b is not None), key=lambda block: block.blockNumber())
+    press(qtbot, window, Qt.Key.Key_B, shift=True)
+    assert first.text()[:40] in pane_rows(window)[1]
+
+
 def test_a_note_on_an_actor_is_listed_and_jumps_back(qtbot, window: MainWindow, bundled) -> None:
     actor = bundled.actors[1]
     window.navigator.go_to_actor(actor.id)
@@ -93,15 +111,16 @@ def test_a_note_on_a_stance_from_the_matrix(qtbot, window: MainWindow, matrix, b
     matrix.table.setFocus()
     matrix.table.setCurrentIndex(matrix.model.index_of(stance.actor, stance.issue))
     press(qtbot, window, Qt.Key.Key_N, shift=True)
-    type_note(qtbot, window, "Compare with 2015.")
+    dialog = type_note(qtbot, window, "Compare with 2015.\nAnd 2016.", by_keys=True)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     store = NoteStore(folders.notes_file())
     notes = store.notes(bundled.id)
     store.close()
     assert [(n.target, n.mark, n.text) for n in notes] == [
-        (f"stance:{stance.actor}/{stance.issue}", Mark.NOTE, "Compare with 2015.")
+        (f"stance:{stance.actor}/{stance.issue}", Mark.NOTE, "Compare with 2015.\nAnd 2016.")
     ]
     actor, issue = bundled.actor_by_id[stance.actor], bundled.issue_by_id[stance.issue]
-    assert pane_rows(window)[1] == f"  Stance: {actor.name} on {issue.title} — Compare with 2015."
+    assert pane_rows(window)[1].startswith(f"  Stance: {actor.name} on {issue.title} — Compare")
 
 
 def test_cancelling_the_dialog_writes_nothing(qtbot, window: MainWindow, bundled) -> None:

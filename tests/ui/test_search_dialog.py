@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import MINIMAL
@@ -17,7 +18,7 @@ from viewer.ui.actors_view import ActorsView
 from viewer.ui.briefing_view import BriefingView
 from viewer.ui.main_window import MainWindow
 from viewer.ui.matrix.view import MatrixView
-from viewer.ui.search_dialog import HIT_ROLE, SearchDialog
+from viewer.ui.search_dialog import HIT_ROLE, HTML_ROLE, SearchDialog
 
 
 @pytest.fixture
@@ -170,3 +171,18 @@ def test_a_briefing_saved_meanwhile_is_found_as_it_now_reads(
     qtbot.waitUntil(lambda: dialog.shown_words == "")
     dialog = search(qtbot, window, "floodplain")
     assert [index.data(HIT_ROLE).path for index in hit_rows(dialog)] == [kept]
+
+
+def test_each_result_is_as_tall_as_its_text_and_the_match_reads_when_selected(
+    qtbot, window: MainWindow, kept: Path
+) -> None:
+    dialog = search(qtbot, window, "reservoir")
+    dialog.resize(760, 560)
+    qtbot.waitUntil(lambda: dialog.results.visualRect(hit_rows(dialog)[0]).height() > 0)
+    line = dialog.results.fontMetrics().lineSpacing()
+    for index in hit_rows(dialog):  # a label and a snippet of 24 words: at most four lines
+        assert line * 2 <= dialog.results.visualRect(index).height() <= line * 4 + 12
+    palette = dialog.results.palette()
+    selected = dialog.results.currentIndex().data(HTML_ROLE)
+    assert f"color:{palette.color(QPalette.ColorRole.Text).name()}" in selected
+    assert palette.color(QPalette.ColorRole.HighlightedText).name() not in selected

@@ -387,29 +387,40 @@ class BriefingView(QWidget):
 
     def _reader_block(self) -> QTextBlock:
         """The paragraph the reader is at: the highlighted one, else the one they last clicked
-        in while it is on screen, else the one at the top of the view."""
+        in while it is on screen, else the one at the top of the view; above the first passage
+        (on the title or the summary), the first passage."""
         highlighted = self.block_of(self.highlighted_anchor) if self.highlighted_anchor else None
         if highlighted is not None:
             return highlighted
         cursor = self.text.textCursor()
         if self.text.viewport().rect().contains(self.text.cursorRect(cursor).center()):
-            return cursor.block()
-        return self.text.document().findBlock(self.top_position())
+            block = cursor.block()
+        else:
+            block = self.text.document().findBlock(self.top_position())
+        if self._anchor_before(block) is None:
+            while block.isValid() and block.blockNumber() not in self._anchor_of_block:
+                block = block.next()
+        return block
+
+    def _anchor_before(self, block: QTextBlock) -> str | None:
+        """The anchor of ``block`` or of the nearest paragraph before it that has one."""
+        while block.isValid():
+            anchor = self._anchor_of_block.get(block.blockNumber())
+            if anchor is not None:
+                return anchor
+            block = block.previous()
+        return None
 
     def current_place(self) -> Target | None:
         """The passage the reader is at: its paragraph's anchor, or the nearest one before it
         (a paragraph without an id of its own belongs to its section)."""
-        block = self._reader_block()
-        while block.isValid():
-            anchor = self._anchor_of_block.get(block.blockNumber())
-            if anchor is not None:
-                return Target(Kind.PASSAGE, anchor)
-            block = block.previous()
-        return None
+        anchor = self._anchor_before(self._reader_block())
+        return None if anchor is None else Target(Kind.PASSAGE, anchor)
 
     def reader_paragraph(self) -> str:
         """The words of the paragraph the reader is at, to keep with a note on it."""
-        return self._reader_block().text()
+        block = self._reader_block()
+        return block.text() if block.isValid() else ""
 
     def block_of(self, anchor: str) -> QTextBlock | None:
         return self._blocks.get(anchor)

@@ -11,14 +11,17 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QInputDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
 )
 
 from viewer import folders
@@ -32,6 +35,25 @@ from viewer.ui.notes_pane import NotesPane
 
 QUOTE_SHOWN = 240
 """Characters of the noted words the note dialog shows."""
+
+
+class _SaveOnCtrlEnter(QObject):
+    """Ctrl+Enter in the note's text accepts its dialog; Enter alone starts a new line."""
+
+    def __init__(self, dialog: QDialog) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.dialog.accept()
+            return True
+        return False
 
 
 class NotesKeeper(QObject):
@@ -191,10 +213,17 @@ class NotesKeeper(QObject):
         shown = " ".join(quote.split())
         if len(shown) > QUOTE_SHOWN:
             shown = shown[: QUOTE_SHOWN - 1] + "…"
-        dialog.setLabelText(f"“{shown}”\n\nYour note:" if shown else "Your note:")
+        prompt = "Your note (Ctrl+Enter saves it):"
+        dialog.setLabelText(f"“{shown}”\n\n{prompt}" if shown else prompt)
+        label = dialog.findChild(QLabel)
+        if label is not None:  # unwrapped, a long paragraph widens the dialog past the screen
+            label.setWordWrap(True)
         dialog.setTextValue(text)
         dialog.resize(560, 360)
         dialog.textValueSelected.connect(save)
+        editor = dialog.findChild(QPlainTextEdit)
+        if editor is not None:
+            editor.installEventFilter(_SaveOnCtrlEnter(dialog))
         dialog.open()
 
     def delete(self, shown: ShownNote) -> None:

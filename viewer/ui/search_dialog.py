@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPainter,
     QPalette,
+    QResizeEvent,
     QStandardItem,
     QStandardItemModel,
     QTextDocument,
@@ -58,10 +59,12 @@ def _words(snippet: str) -> str:
 
 
 def hit_html(hit: Hit, palette: QPalette) -> str:
-    """A hit's kind, label and snippet, the matched words on the highlight colour."""
+    """A hit's kind, label and snippet, the matched words on the highlight colour (in the
+    text's own colour: on a selected row, the selection's text colour may not read on it)."""
     mark = highlight_colour(palette).name()
+    ink = palette.color(QPalette.ColorRole.Text).name()
     snippet = html.escape(" ".join(hit.snippet.split()))
-    snippet = snippet.replace(MARK_START, f'<span style="background-color:{mark}">')
+    snippet = snippet.replace(MARK_START, f'<span style="background-color:{mark}; color:{ink}">')
     snippet = snippet.replace(MARK_END, "</span>")
     return f"<b>{html.escape(hit.kind.capitalize())}: {html.escape(hit.label)}</b><br>{snippet}"
 
@@ -85,7 +88,15 @@ class SnippetDelegate(QStyledItemDelegate):
         document.setDocumentMargin(3)
         document.setDefaultFont(option.font)
         document.setHtml(markup)
-        document.setTextWidth(max(option.rect.width(), 200))
+        width = option.rect.width()
+        view = option.widget
+        if width <= 0 and isinstance(view, QTreeView):  # asked for a size: the row's width
+            depth = 0
+            parent = index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width = view.viewport().width() - view.indentation() * depth
+        document.setTextWidth(max(width, 200))
         return document
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -122,7 +133,12 @@ class SnippetDelegate(QStyledItemDelegate):
 
 
 class ResultTree(QTreeView):
-    """Enter opens the current result, as a double-click does."""
+    """Enter opens the current result, as a double-click does; rows take their height again
+    when the width changes (a snippet wraps to more or fewer lines)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
