@@ -292,3 +292,21 @@ def test_asking_for_notes_without_any_says_so(qapp, tmp_path: Path, capsys) -> N
     assert export_command([str(DATA / "minimal"), "-o", str(out), "--notes"]) == 0
     assert "you have no notes on water-talks" in capsys.readouterr().err
     assert "Reader’s notes" not in flat(" ".join(page_texts(out)))
+
+
+def test_the_relations_part_is_a_vector_figure_with_every_name_and_its_key(
+    qapp, bundled, bundled_pdf: Path, bundled_texts: list[str]
+) -> None:
+    from viewer.presentation.network import RELATION_NAMES, unlinked
+
+    page = next(i for i, text in enumerate(bundled_texts) if "In no relation, so not drawn" in text)
+    text = flat(bundled_texts[page])
+    drawn = [a.name for a in bundled.actors if a.name not in unlinked(bundled)]
+    assert all(name in text for name in drawn)  # the names are text: found, copied, read aloud
+    assert all(name in text for name in RELATION_NAMES.values())  # the key
+    resources = PdfReader(bundled_pdf).pages[page]["/Resources"]
+    assert "/XObject" not in resources or not any(
+        obj.get_object().get("/Subtype") == "/Image"
+        for obj in resources["/XObject"].get_object().values()
+    )  # drawn with lines, not pasted in as a picture
+    assert f"Relations {page + 1}" in flat(bundled_texts[1])  # in the contents, at its page

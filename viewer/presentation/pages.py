@@ -73,6 +73,19 @@ def stance_row(briefing: Briefing, stance: Stance, show: str) -> str:
     )
 
 
+def relation_items(briefing: Briefing, actor_id: str) -> list[str]:
+    """An actor's relations as list items, each read from its side, with a link to the other."""
+    items = []
+    for relation in briefing.relations_of_actor(actor_id):
+        other = relation.other(actor_id)
+        items.append(
+            f"<li><b>{relation.role_of(actor_id)}</b> "
+            f"{anchor(Kind.ACTOR, other, briefing.actor_by_id[other].name)}: "
+            f"{escape(relation.summary)} {passage_link(relation.passage, 'Read ›')}</li>"
+        )
+    return items
+
+
 def actor_page(briefing: Briefing, actor_id: str) -> str:
     actor = briefing.actor_by_id[actor_id]
     stances = briefing.stances_of_actor(actor_id)
@@ -84,14 +97,7 @@ def actor_page(briefing: Briefing, actor_id: str) -> str:
         if stances
         else "<p><i>The sources give no stance for this actor.</i></p>"
     )
-    relations = []
-    for relation in briefing.relations_of_actor(actor_id):
-        other = relation.other(actor_id)
-        relations.append(
-            f"<li><b>{relation.role_of(actor_id)}</b> "
-            f"{anchor(Kind.ACTOR, other, briefing.actor_by_id[other].name)}: "
-            f"{escape(relation.summary)} {passage_link(relation.passage, 'Read ›')}</li>"
-        )
+    relations = relation_items(briefing, actor_id)
     events = [
         f"<li><b>{escape(event.date)}</b> — {escape(event.event)} "
         f"{passage_link(event.passage, 'Read ›')}</li>"

@@ -6,12 +6,14 @@ for the screen and comes out at a fraction of its size on a 1200 dpi PDF.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QSizeF, QUrl
 from PySide6.QtGui import QFont, QPagedPaintDevice, QTextDocument
 
 from viewer.presentation.styles import PROSE_CSS, PROSE_FAMILY
+from viewer.print.figures import Painter, install_figures
 from viewer.print.html import PRINT_CSS
 from viewer.typesetting.images import local_image
 
@@ -20,7 +22,14 @@ PRINT_POINT_SIZE = 10.5
 
 
 class PrintDocument(QTextDocument):
-    def __init__(self, html: str, folder: Path, device: QPagedPaintDevice, body: QSizeF) -> None:
+    def __init__(
+        self,
+        html: str,
+        folder: Path,
+        device: QPagedPaintDevice,
+        body: QSizeF,
+        figures: Mapping[str, Painter] | None = None,
+    ) -> None:
         super().__init__()
         self.folder = folder
         self.documentLayout().setPaintDevice(device)
@@ -33,6 +42,7 @@ class PrintDocument(QTextDocument):
         self.setDocumentMargin(0)
         self.setPageSize(body)
         self.setHtml(html)
+        install_figures(self, figures or {})
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         return local_image(self.folder, kind, url)

@@ -13,6 +13,7 @@ from viewer.domain.model import Briefing, Source
 from viewer.domain.notes import Note
 from viewer.domain.targets import Kind, Target
 from viewer.presentation.citations import citation
+from viewer.presentation.network import unlinked
 from viewer.presentation.notes import note_groups, shown_notes
 from viewer.presentation.positions import badge_html, mark_html
 from viewer.print.headings import Heading
@@ -22,7 +23,7 @@ PRINT_CSS = """
 table.data { margin-top: 4px; margin-bottom: 10px; }
 table.data th { font-family: 'Open Sans'; font-size: 8.5pt; background-color: #eeeeee; }
 table.data td { font-size: 9.5pt; padding: 3px 5px; }
-table.contents td { border: none; padding: 1px 4px; }
+table.contents td { border: none; padding: 0px 4px; font-size: 10pt; }
 table.legend td { font-family: 'Open Sans'; font-size: 8pt; padding: 2px 4px; }
 table.matrix th, table.matrix td { font-family: 'Open Sans'; font-size: 7.5pt; padding: 2px; }
 td.mark, th.mark { white-space: nowrap; }
@@ -140,6 +141,20 @@ def timeline_html(briefing: Briefing) -> str:
         'cellpadding="4"><thead><tr><th width="14%">Date</th><th>Event</th>'
         f'<th width="28%">Actors</th></tr></thead>{rows}</table>'
     )
+
+
+def relations_caption(briefing: Briefing) -> str:
+    """What the printed network shows, and who it leaves out."""
+    left_out = unlinked(briefing)
+    drawn = len(briefing.actors) - len(left_out)
+    text = (
+        f"The {drawn} actors in relations and their {len(briefing.relations)} relations; related "
+        "actors are drawn near each other. Lines show the kind of relation and shapes the kind "
+        "of actor (key below the figure)."
+    )
+    if left_out:
+        text += f" In no relation, so not drawn: {', '.join(left_out)}."
+    return f"<p>{escape(text)}</p>"
 
 
 def sources_html(briefing: Briefing) -> str:

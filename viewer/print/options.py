@@ -18,6 +18,7 @@ PARTS: dict[str, str] = {
     "text": "Briefing",
     "matrix": "Issue matrix",
     "actors": "Actors",
+    "relations": "Relations",
     "stances": "Stance appendix",
     "timeline": "Timeline",
     "sources": "Sources",

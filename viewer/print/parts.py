@@ -10,6 +10,7 @@ from viewer.domain.model import Briefing
 from viewer.domain.notes import Note
 from viewer.domain.prose import ACTOR_SCHEME
 from viewer.print import html
+from viewer.print.figures import figure_html
 from viewer.print.matrix import matrix_html
 from viewer.print.options import PARTS
 
@@ -26,6 +27,7 @@ def has_content(name: str, briefing: Briefing, notes: Sequence[Note] = ()) -> bo
         "text": briefing.rendered is not None and bool(briefing.rendered.blocks),
         "matrix": bool(briefing.issues and briefing.actors),
         "actors": bool(briefing.actors),
+        "relations": bool(briefing.relations),
         "stances": bool(briefing.stances),
         "timeline": bool(briefing.timeline),
         "sources": bool(briefing.sources),
@@ -63,6 +65,8 @@ def part_blocks(
         return [paper_links(block, with_actors) for block in blocks]
     if name == "matrix":
         return [part_heading(name) + matrix_html(briefing, body_mm)]
+    if name == "relations":
+        return [part_heading(name) + html.relations_caption(briefing) + figure_html(name)]
     if name == "notes":
         return [
             b

@@ -12,11 +12,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPainter
+from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPainter
 
 from viewer.domain.model import Briefing
 from viewer.domain.prose import RenderedProse
+from viewer.presentation.network import layout
 from viewer.print.document import PrintDocument
+from viewer.print.figures import Painter
 from viewer.print.furniture import paint_furniture
 from viewer.print.headings import Heading
 from viewer.print.html import contents_html
@@ -24,6 +26,7 @@ from viewer.print.options import PARTS, PrintOptions
 from viewer.print.pages import body_rect, body_width_mm, page_layout
 from viewer.print.paginate import PAGE_TOLERANCE, anchor_pages, keep_headings_with_next
 from viewer.print.parts import has_content, part_blocks, part_heading
+from viewer.typesetting.network import paint_network
 
 CONTENTS_DEPTH = 3
 """Parts, prose sections and their subsections; deeper headings are only bookmarks."""
@@ -104,12 +107,23 @@ class Publication:
         layout = self._layout(name)
         body = body_rect(layout, self.device.logicalDpiX())
         documents = []
+        figures = self._figures() if name == "relations" else {}
         for section in sections(blocks):
-            document = PrintDocument(section, self.briefing.folder, self.device, body.size())
+            document = PrintDocument(
+                section, self.briefing.folder, self.device, body.size(), figures
+            )
             if name != "cover":
                 keep_headings_with_next(document)
             documents.append(document)
         return Part(name, documents, layout)
+
+    def _figures(self) -> dict[str, Painter]:
+        network = layout(self.briefing)
+
+        def paint(painter: QPainter, area: QRectF) -> None:
+            paint_network(painter, network, area, QColor("black"), QColor("white"))
+
+        return {"relations": paint}
 
     def _place(self, reserved: int) -> None:
         """Give each part its first page; ``reserved`` pages after the cover are kept for a

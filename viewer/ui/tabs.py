@@ -76,6 +76,7 @@ TABS: tuple[Tab, ...] = (
         frozenset({Kind.ISSUE, Kind.STANCE}),
     ),
     Tab("Compare", "&Compare", "viewer.ui.compare_view:CompareView"),
+    Tab("Relations", "R&elations", "viewer.ui.relations_view:RelationsView"),
 )
 
 
