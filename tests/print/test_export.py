@@ -304,9 +304,26 @@ def test_the_relations_part_is_a_vector_figure_with_every_name_and_its_key(
     drawn = [a.name for a in bundled.actors if a.name not in unlinked(bundled)]
     assert all(name in text for name in drawn)  # the names are text: found, copied, read aloud
     assert all(name in text for name in RELATION_NAMES.values())  # the key
-    resources = PdfReader(bundled_pdf).pages[page]["/Resources"]
-    assert "/XObject" not in resources or not any(
-        obj.get_object().get("/Subtype") == "/Image"
-        for obj in resources["/XObject"].get_object().values()
-    )  # drawn with lines, not pasted in as a picture
+    assert not images_on(bundled_pdf, page)  # drawn with lines, not pasted in as a picture
     assert f"Relations {page + 1}" in flat(bundled_texts[1])  # in the contents, at its page
+
+
+def images_on(pdf: Path, page: int) -> list[str]:
+    resources = PdfReader(pdf).pages[page]["/Resources"]
+    if "/XObject" not in resources:
+        return []
+    objects = resources["/XObject"].get_object()
+    return [name for name, obj in objects.items() if obj.get_object().get("/Subtype") == "/Image"]
+
+
+def test_the_timeline_part_opens_with_a_vector_figure_of_every_actors_events(
+    qapp, bundled, bundled_pdf: Path, bundled_texts: list[str]
+) -> None:
+    page = next(i for i, t in enumerate(bundled_texts) if "a diamond marks a known day" in flat(t))
+    text = flat(bundled_texts[page])
+    dated = [a.name for a in bundled.actors if any(a.id in e.actors for e in bundled.timeline)]
+    assert all(name in text for name in dated)  # one lane each, named in text
+    figure_top = text.index("a diamond marks a known day")
+    assert "1980" in text[figure_top:] and "2015" in text[figure_top:]  # the axis
+    assert text.index("Date Event Actors") > text.index(dated[-1])  # the list follows it
+    assert not images_on(bundled_pdf, page)

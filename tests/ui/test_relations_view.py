@@ -119,7 +119,7 @@ def test_the_keyboard_alone_moves_between_actors_opens_one_and_leaves(
 ) -> None:
     view = show(qtbot, window)
     view.canvas.setFocus()
-    order = view.canvas.nodes()
+    order = view.canvas.stops()
     qtbot.keyClick(view.canvas, Qt.Key.Key_Tab)
     assert view.selected_node() is order[0]
     qtbot.keyClick(view.canvas, Qt.Key.Key_Tab)

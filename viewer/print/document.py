@@ -13,7 +13,7 @@ from PySide6.QtCore import QSizeF, QUrl
 from PySide6.QtGui import QFont, QPagedPaintDevice, QTextDocument
 
 from viewer.presentation.styles import PROSE_CSS, PROSE_FAMILY
-from viewer.print.figures import Painter, install_figures
+from viewer.print.figures import Figure, install_figures
 from viewer.print.html import PRINT_CSS
 from viewer.typesetting.images import local_image
 
@@ -28,7 +28,7 @@ class PrintDocument(QTextDocument):
         folder: Path,
         device: QPagedPaintDevice,
         body: QSizeF,
-        figures: Mapping[str, Painter] | None = None,
+        figures: Mapping[str, Figure] | None = None,
     ) -> None:
         super().__init__()
         self.folder = folder

@@ -5,11 +5,13 @@ names stay sharp at any zoom and the names stay text in the PDF."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import QObject, QRect, QRectF, QSizeF
 from PySide6.QtGui import (
     QFont,
+    QFontMetricsF,
     QPainter,
     QPyTextObject,
     QTextCharFormat,
@@ -17,7 +19,15 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-Painter = Callable[[QPainter, QRectF], None]
+
+@dataclass(frozen=True)
+class Figure:
+    paint: Callable[[QPainter, QRectF], None]
+    """Draws the figure into the rectangle it was given."""
+    height: Callable[[float, QFontMetricsF], float]
+    """Its height for a width (in device units) and the measures of its names' font."""
+
+
 FIGURE_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1
 FIGURE_NAME = int(QTextFormat.Property.UserProperty) + 1
 HEIGHT_OF_PAGE = 0.8
@@ -38,14 +48,18 @@ def figure_html(name: str) -> str:
 class FigureObject(QPyTextObject):
     """Sizes and paints the figures of one document."""
 
-    def __init__(self, painters: Mapping[str, Painter], parent: QObject) -> None:
+    def __init__(self, figures: Mapping[str, Figure], parent: QObject) -> None:
         super().__init__(parent)
-        self.painters = painters
+        self.figures = figures
 
     def intrinsicSize(self, doc: QTextDocument, position: int, format: QTextFormat) -> QSizeF:
         page = doc.pageSize()
         width = doc.textWidth() if doc.textWidth() > 0 else page.width()
-        return QSizeF(width, min(width * 0.9, page.height() * HEIGHT_OF_PAGE))
+        figure = self.figures.get(str(format.property(FIGURE_NAME)))
+        if figure is None:
+            return QSizeF(0, 0)
+        metrics = QFontMetricsF(names_font(doc), doc.documentLayout().paintDevice())
+        return QSizeF(width, min(figure.height(width, metrics), page.height() * HEIGHT_OF_PAGE))
 
     def drawObject(
         self,
@@ -55,24 +69,28 @@ class FigureObject(QPyTextObject):
         position: int,
         format: QTextFormat,
     ) -> None:
-        paint = self.painters.get(str(format.property(FIGURE_NAME)))
-        if paint is None:
+        figure = self.figures.get(str(format.property(FIGURE_NAME)))
+        if figure is None:
             return
         painter.save()
-        font = QFont(doc.defaultFont())
-        font.setPointSizeF(font.pointSizeF() * TYPE_SCALE)
-        painter.setFont(font)
-        paint(painter, QRectF(rect))
+        painter.setFont(names_font(doc))
+        figure.paint(painter, QRectF(rect))
         painter.restore()
 
 
-def install_figures(document: QTextDocument, painters: Mapping[str, Painter]) -> None:
+def names_font(doc: QTextDocument) -> QFont:
+    font = QFont(doc.defaultFont())
+    font.setPointSizeF(font.pointSizeF() * TYPE_SCALE)
+    return font
+
+
+def install_figures(document: QTextDocument, figures: Mapping[str, Figure]) -> None:
     """Replace each figure's marker in ``document`` with the figure itself."""
-    if not painters:
+    if not figures:
         return
-    handler = FigureObject(painters, document)
+    handler = FigureObject(figures, document)
     document.documentLayout().registerHandler(FIGURE_OBJECT, handler)
-    for name in painters:
+    for name in figures:
         cursor = document.find(marker(name))
         while not cursor.isNull():
             figure = QTextCharFormat()

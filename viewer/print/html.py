@@ -143,6 +143,14 @@ def timeline_html(briefing: Briefing) -> str:
     )
 
 
+def timeline_caption() -> str:
+    return (
+        "<p>Each actor's dated events; a bar covers the whole year or month when the source "
+        "gives no more, a diamond marks a known day. The list below gives every event in "
+        "full.</p>"
+    )
+
+
 def relations_caption(briefing: Briefing) -> str:
     """What the printed network shows, and who it leaves out."""
     left_out = unlinked(briefing)

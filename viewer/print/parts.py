@@ -67,6 +67,9 @@ def part_blocks(
         return [part_heading(name) + matrix_html(briefing, body_mm)]
     if name == "relations":
         return [part_heading(name) + html.relations_caption(briefing) + figure_html(name)]
+    if name == "timeline":
+        figure = part_heading(name) + html.timeline_caption() + figure_html(name)
+        return [figure, *(b for b in HEADING_START.split(html.timeline_html(briefing)) if b)]
     if name == "notes":
         return [
             b
@@ -76,7 +79,6 @@ def part_blocks(
     builders = {
         "actors": html.actors_html,
         "stances": html.stances_html,
-        "timeline": html.timeline_html,
         "sources": html.sources_html,
     }
     return [b for b in HEADING_START.split(part_heading(name) + builders[name](briefing)) if b]

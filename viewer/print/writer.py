@@ -18,7 +18,7 @@ from viewer.domain.model import Briefing
 from viewer.domain.prose import RenderedProse
 from viewer.presentation.network import layout
 from viewer.print.document import PrintDocument
-from viewer.print.figures import Painter
+from viewer.print.figures import Figure
 from viewer.print.furniture import paint_furniture
 from viewer.print.headings import Heading
 from viewer.print.html import contents_html
@@ -27,6 +27,7 @@ from viewer.print.pages import body_rect, body_width_mm, page_layout
 from viewer.print.paginate import PAGE_TOLERANCE, anchor_pages, keep_headings_with_next
 from viewer.print.parts import has_content, part_blocks, part_heading
 from viewer.typesetting.network import paint_network
+from viewer.typesetting.timeline import paint_timeline, timeline_height
 
 CONTENTS_DEPTH = 3
 """Parts, prose sections and their subsections; deeper headings are only bookmarks."""
@@ -107,7 +108,7 @@ class Publication:
         layout = self._layout(name)
         body = body_rect(layout, self.device.logicalDpiX())
         documents = []
-        figures = self._figures() if name == "relations" else {}
+        figures = self._figures(name)
         for section in sections(blocks):
             document = PrintDocument(
                 section, self.briefing.folder, self.device, body.size(), figures
@@ -117,13 +118,25 @@ class Publication:
             documents.append(document)
         return Part(name, documents, layout)
 
-    def _figures(self) -> dict[str, Painter]:
-        network = layout(self.briefing)
-
-        def paint(painter: QPainter, area: QRectF) -> None:
-            paint_network(painter, network, area, QColor("black"), QColor("white"))
-
-        return {"relations": paint}
+    def _figures(self, name: str) -> dict[str, Figure]:
+        """The vector figures of part ``name``, drawn in black on white."""
+        briefing, ink, paper = self.briefing, QColor("black"), QColor("white")
+        if name == "relations":
+            network = layout(briefing)
+            return {
+                name: Figure(
+                    lambda painter, area: paint_network(painter, network, area, ink, paper),
+                    lambda width, metrics: width * 0.9,
+                )
+            }
+        if name == "timeline":
+            return {
+                name: Figure(
+                    lambda painter, area: paint_timeline(painter, briefing, area, ink, paper),
+                    lambda width, metrics: timeline_height(briefing, width, metrics),
+                )
+            }
+        return {}
 
     def _place(self, reserved: int) -> None:
         """Give each part its first page; ``reserved`` pages after the cover are kept for a

@@ -32,6 +32,11 @@ class Navigator(QObject):
         """Set by the window: whether a target exists in the open briefing. A link to an id
         that does not exist goes nowhere and is not recorded as a place in the history."""
 
+    @property
+    def current(self) -> Target | None:
+        """Where the reader last went or chose, in any tab."""
+        return self._current
+
     def go(self, target: Target, record: bool = True) -> None:
         if not target.key or not self.accepts(target):
             return

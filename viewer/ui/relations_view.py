@@ -10,12 +10,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QIcon,
-    QKeyEvent,
-    QMouseEvent,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -23,7 +21,6 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QShowEvent,
-    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +29,6 @@ from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
-    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QStyleOptionGraphicsItem,
@@ -56,11 +52,11 @@ from viewer.presentation.network import (
 )
 from viewer.typesetting.network import RADIUS, edge_geometry, node_path, paint_edge, relation_pen
 from viewer.ui.browser import LinkBrowser
+from viewer.ui.canvas import ZOOM_STEP, Canvas
 from viewer.ui.navigation import Navigator
 from viewer.ui.panes import INSET, side_by_side
 from viewer.ui.settings import Settings
 
-ZOOM_STEP = 1.25
 HINT = (
     "<p><i>Click an actor or a relation to read about it here. Double-click an actor, or press "
     "Enter on it, to open its profile. Tab moves from actor to actor.</i></p>"
@@ -166,28 +162,16 @@ class EdgeItem(QGraphicsPathItem):
         paint_edge(painter, self.path(), self.arrow, pen)
 
 
-class NetworkCanvas(QGraphicsView):
-    """Drag to pan, Ctrl+wheel or + and - to zoom, 0 to fit; Tab and Shift+Tab move from actor
-    to actor and, past the last, on to the next control (never a trap); Enter opens."""
+class NetworkCanvas(Canvas):
+    """The network: Tab steps from actor to actor in reading order."""
 
-    opened = Signal(object)
-    """A node or an edge item the reader double-clicked or pressed Enter on."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def nodes(self) -> list[NodeItem]:
+    def stops(self) -> list[QGraphicsItem]:
         """The visible actors, in reading order (top to bottom, then left to right)."""
-        scene = self.scene()
-        found = [i for i in scene.items() if isinstance(i, NodeItem) and i.isVisible()]
+        found = [i for i in self.scene().items() if isinstance(i, NodeItem) and i.isVisible()]
         return sorted(found, key=lambda item: (round(item.y() / 40), item.x()))
 
-    def zoom(self, factor: float) -> None:
-        self.scale(factor, factor)
+    def opens(self, item: QGraphicsItem) -> bool:
+        return isinstance(item, NodeItem | EdgeItem)
 
     def fit(self) -> None:
         """The whole network in the window, names included, and never larger than life; the
@@ -212,55 +196,6 @@ class NetworkCanvas(QGraphicsView):
         self.resetTransform()
         self.scale(max(scale, 0.05), max(scale, 0.05))
         self.centerOn(shown.center() + QPointF(0, labels[1] / 2 / max(scale, 0.05)))
-
-    def step(self, forward: bool) -> bool:
-        """Select the next (or previous) actor; False past the end."""
-        nodes = self.nodes()
-        current = next((n for n in nodes if n.isSelected()), None)
-        if current is None:
-            position = 0 if forward else len(nodes) - 1
-        else:
-            position = nodes.index(current) + (1 if forward else -1)
-        if not 0 <= position < len(nodes):
-            return False
-        self.scene().clearSelection()
-        nodes[position].setSelected(True)
-        self.ensureVisible(nodes[position], 60, 60)
-        return True
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        if self.hasFocus() and self.step(forward):
-            return True
-        return super().focusNextPrevChild(forward)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        selected = self.scene().selectedItems()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and selected:
-            self.opened.emit(selected[0])
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom(ZOOM_STEP)
-        elif key == Qt.Key.Key_Minus:
-            self.zoom(1 / ZOOM_STEP)
-        elif key == Qt.Key.Key_0:
-            self.fit()
-        else:
-            super().keyPressEvent(event)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
-        else:
-            super().wheelEvent(event)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        item = self.itemAt(event.position().toPoint())
-        while item is not None and not isinstance(item, NodeItem | EdgeItem):
-            item = item.parentItem()
-        if item is not None:
-            self.opened.emit(item)
-        else:
-            super().mouseDoubleClickEvent(event)
 
 
 class RelationsView(QWidget):

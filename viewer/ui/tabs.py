@@ -77,6 +77,7 @@ TABS: tuple[Tab, ...] = (
     ),
     Tab("Compare", "&Compare", "viewer.ui.compare_view:CompareView"),
     Tab("Relations", "R&elations", "viewer.ui.relations_view:RelationsView"),
+    Tab("Timeline", "Time&line", "viewer.ui.timeline_view:TimelineView"),
 )
 
 
