@@ -398,8 +398,7 @@ class TimelineView(QWidget):
     def _lanes(
         self, lane_tops: list, bottom: float, palette: QPalette, metrics: QFontMetricsF
     ) -> None:
-        veil = QColor(palette.color(QPalette.ColorRole.Base))
-        veil.setAlpha(225)
+        veil = palette.color(QPalette.ColorRole.Base)  # opaque: events pass under the names
         band = QColor(palette.color(QPalette.ColorRole.AlternateBase))
         heights = [t for _, t in lane_tops[1:]] + [bottom]
         for number, ((lane, top), next_top) in enumerate(zip(lane_tops, heights, strict=True)):
