@@ -23,6 +23,8 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default")
 DATA = Path(__file__).parent / "data"
 BAD = DATA / "bad"
 MINIMAL = DATA / "minimal"
+SERIES = DATA / "series"
+"""The minimal briefing with one position recorded three times (a series) in CSV."""
 PROSE_ONLY = {
     "duplicate-anchor",
     "prose-file-missing",

@@ -327,3 +327,15 @@ def test_the_timeline_part_opens_with_a_vector_figure_of_every_actors_events(
     assert "1980" in text[figure_top:] and "2015" in text[figure_top:]  # the axis
     assert text.index("Date Event Actors") > text.index(dated[-1])  # the list follows it
     assert not images_on(bundled_pdf, page)
+
+
+def test_the_stance_appendix_lists_every_dated_entry_of_a_series(qapp, tmp_path: Path) -> None:
+    from tests.conftest import SERIES
+
+    out = tmp_path / "series.pdf"
+    assert export_command([str(SERIES), "-o", str(out), "--parts", "matrix,stances"]) == 0
+    text = flat(" ".join(page_texts(out)))
+    assert "++↑" in text and "moved toward support or opposition" in text  # the matrix's mark
+    dates = [text.index(f"as of {date}") for date in ("2024-02", "2023-06", "2022")]
+    assert dates == sorted(dates)  # newest first
+    assert "Came round to a faster filling." in text and "revised plan" in text

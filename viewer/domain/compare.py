@@ -12,6 +12,7 @@ are then a handful of integer ``&`` and ``bit_count`` operations instead of dict
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -55,12 +56,18 @@ def _order_key(shared: SharedIssue, issue_order: dict[str, int]) -> tuple[int, i
     return (gap, int(shared.opposed), -strength, issue_order[shared.issue])
 
 
-def shared_issues(briefing: Briefing, actor_a: str, actor_b: str) -> list[SharedIssue]:
+Positions = Mapping[tuple[str, str], Stance]
+"""Each (actor, issue)'s stance at one time: the latest (``stance_index``) or as of a date."""
+
+
+def shared_issues(
+    briefing: Briefing, actor_a: str, actor_b: str, index: Positions | None = None
+) -> list[SharedIssue]:
     """Issues on which both actors have a stance, from closest agreement to widest divergence.
 
     Issues with an ``unclear`` position come last, as nothing can be said about their distance.
     """
-    index = briefing.stance_index
+    index = briefing.stance_index if index is None else index
     issue_order = {issue.id: n for n, issue in enumerate(briefing.issues)}
     found = [
         SharedIssue(issue.id, index[(actor_a, issue.id)], index[(actor_b, issue.id)])
@@ -112,10 +119,10 @@ class _Profile:
         return Agreement(agree, comparable, everything.bit_count())
 
 
-def _profiles(briefing: Briefing) -> dict[str, _Profile]:
+def _profiles(briefing: Briefing, index: Positions) -> dict[str, _Profile]:
     bit = {issue.id: 1 << n for n, issue in enumerate(briefing.issues)}
     masks: dict[str, dict[int | None, int]] = {}
-    for stance in briefing.stances:
+    for stance in index.values():
         sides = masks.setdefault(stance.actor, {1: 0, -1: 0, 0: 0, None: 0})
         sides[stance.position.side] |= bit[stance.issue]
     return {
@@ -124,9 +131,8 @@ def _profiles(briefing: Briefing) -> dict[str, _Profile]:
     }
 
 
-def _profile_of(briefing: Briefing, actor: str) -> _Profile:
+def _profile_of(briefing: Briefing, actor: str, index: Positions) -> _Profile:
     """One actor's profile by lookups per issue, without a pass over every stance."""
-    index = briefing.stance_index
     sides: dict[int | None, int] = {1: 0, -1: 0, 0: 0, None: 0}
     for n, issue in enumerate(briefing.issues):
         stance = index.get((actor, issue.id))
@@ -135,9 +141,12 @@ def _profile_of(briefing: Briefing, actor: str) -> _Profile:
     return _Profile(sides[1], sides[-1], sides[0], sides[None])
 
 
-def agreement(briefing: Briefing, actor_a: str, actor_b: str) -> Agreement:
+def agreement(
+    briefing: Briefing, actor_a: str, actor_b: str, index: Positions | None = None
+) -> Agreement:
     """How often two actors are on the same side of the issues they share."""
-    return _profile_of(briefing, actor_a).against(_profile_of(briefing, actor_b))
+    index = briefing.stance_index if index is None else index
+    return _profile_of(briefing, actor_a, index).against(_profile_of(briefing, actor_b, index))
 
 
 @dataclass(frozen=True)
@@ -152,8 +161,8 @@ class AlignmentTable:
         return None if actor_a == actor_b else self.pairs[frozenset((actor_a, actor_b))]
 
 
-def alignment_table(briefing: Briefing) -> AlignmentTable:
-    profiles = _profiles(briefing)
+def alignment_table(briefing: Briefing, index: Positions | None = None) -> AlignmentTable:
+    profiles = _profiles(briefing, briefing.stance_index if index is None else index)
     actors = tuple(actor.id for actor in briefing.actors if actor.id in profiles)
     pairs = {
         frozenset((a, b)): profiles[a].against(profiles[b]) for a, b in combinations(actors, 2)

@@ -148,6 +148,12 @@ class Issue:
     passage: str = ""
 
 
+def _as_of_order(stance: Stance) -> str:
+    """Partial dates in ISO form sort as text: 2015 < 2015-03 < 2015-03-01 < 2016; undated
+    ("") first of all."""
+    return stance.as_of
+
+
 class Stance(NamedTuple):
     """A named tuple rather than a dataclass: briefings hold hundreds of thousands of these, and
     tuples are several times cheaper to build and smaller in memory."""
@@ -246,17 +252,69 @@ class Briefing:
 
     @cached_property
     def stance_index(self) -> dict[tuple[str, str], Stance]:
-        """Stances keyed by ``(actor id, issue id)``: the matrix's one lookup."""
-        return {(s.actor, s.issue): s for s in self.stances}
+        """The latest stance of each ``(actor id, issue id)``: the matrix's one lookup."""
+        if not self.series_index:
+            return {(s.actor, s.issue): s for s in self.stances}
+        return {pair: series[-1] for pair, series in self.history_index.items()}
+
+    @cached_property
+    def history_index(self) -> dict[tuple[str, str], tuple[Stance, ...]]:
+        """Every stance of each pair, oldest first (an undated one first of all)."""
+        grouped: dict[tuple[str, str], list[Stance]] = {}
+        for stance in self.stances:
+            grouped.setdefault((stance.actor, stance.issue), []).append(stance)
+        return {pair: tuple(sorted(found, key=_as_of_order)) for pair, found in grouped.items()}
+
+    @cached_property
+    def series_index(self) -> dict[tuple[str, str], tuple[Stance, ...]]:
+        """The pairs whose position is recorded more than once, as series, oldest first."""
+        if len({(s.actor, s.issue) for s in self.stances}) == len(self.stances):
+            return {}
+        return {pair: found for pair, found in self.history_index.items() if len(found) > 1}
+
+    @cached_property
+    def as_of_dates(self) -> tuple[str, ...]:
+        """Every date a stance is recorded as of, oldest first: where a position may change."""
+        return tuple(sorted({s.as_of for s in self.stances if s.as_of}))
+
+    def stances_as_of(self, date: str) -> dict[tuple[str, str], Stance]:
+        """Each pair's position as it stood at ``date`` (a partial date): its latest stance
+        recorded as of then or earlier, or undated. A pair recorded only later is left out."""
+        cached = self._as_of_cache.get(date)
+        if cached is None:
+            cached = {}
+            for pair, series in self.history_index.items():
+                known = [s for s in series if not s.as_of or s.as_of <= date]
+                if known:
+                    cached[pair] = known[-1]
+            self._as_of_cache.clear()  # one date at a time: a roll-call's index is large
+            self._as_of_cache[date] = cached
+        return cached
+
+    @cached_property
+    def _as_of_cache(self) -> dict[str, dict[tuple[str, str], Stance]]:
+        return {}
+
+    def history(self, actor_id: str, issue_id: str) -> tuple[Stance, ...]:
+        """The pair's stances, newest first (one, or none, for most pairs)."""
+        series = self.series_index.get((actor_id, issue_id))
+        if series is not None:
+            return tuple(reversed(series))
+        latest = self.stance_index.get((actor_id, issue_id))
+        return (latest,) if latest is not None else ()
 
     def stances_of_actor(self, actor_id: str) -> list[Stance]:
+        """The actor's current stances (the latest of each series), in issue order."""
         order = {issue.id: n for n, issue in enumerate(self.issues)}
-        found = [s for s in self.stances if s.actor == actor_id]
+        latest = self.stance_index
+        found = [s for s in latest.values() if s.actor == actor_id]
         return sorted(found, key=lambda s: order.get(s.issue, 0))
 
     def stances_on_issue(self, issue_id: str) -> list[Stance]:
+        """The current stances on the issue (the latest of each series), in actor order."""
         order = {actor.id: n for n, actor in enumerate(self.actors)}
-        found = [s for s in self.stances if s.issue == issue_id]
+        latest = self.stance_index
+        found = [s for s in latest.values() if s.issue == issue_id]
         return sorted(found, key=lambda s: order.get(s.actor, 0))
 
     def issues_of_theme(self, theme_id: str) -> list[Issue]:

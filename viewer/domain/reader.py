@@ -317,6 +317,7 @@ class Reader:
         ):
             return
         first: dict[tuple[str, str], int] = {}
+        dated: dict[tuple[tuple[str, str], str], int] = {}
         for n, stance in enumerate(stances):
             if stance.actor and stance.actor not in actor_ids:
                 self.problems.error(
@@ -336,13 +337,25 @@ class Reader:
                 )
             pair = (stance.actor, stance.issue)
             if pair in first:
-                self.problems.error(
-                    rows.locate(n, "actor"),
-                    f"second stance of actor '{pair[0]}' on issue '{pair[1]}' "
-                    f"(first at {rows.locate(first[pair], 'actor')})",
-                )
+                other = stances[first[pair]]
+                earlier = rows.locate(dated.get((pair, stance.as_of), first[pair]), "actor")
+                if not stance.as_of or not other.as_of:
+                    self.problems.error(
+                        rows.locate(n, "actor"),
+                        f"second stance of actor '{stance.actor}' on issue '{stance.issue}' "
+                        f"(first at {earlier}); to record a change over time, give each stance "
+                        "of the series its own as_of",
+                    )
+                elif (pair, stance.as_of) in dated:
+                    self.problems.error(
+                        rows.locate(n, "as_of"),
+                        f"second stance of actor '{stance.actor}' on issue '{stance.issue}' as of "
+                        f"{stance.as_of} (first at {earlier}); each stance of a series needs its "
+                        "own as_of",
+                    )
             else:
                 first[pair] = n
+            dated.setdefault((pair, stance.as_of), n)
             if len(stance.summary or "") > SUMMARY_MAX:
                 self.problems.warning(
                     rows.locate(n, "summary"),

@@ -145,9 +145,21 @@ def stance_page(briefing: Briefing, actor_id: str, issue_id: str) -> str:
         return (
             heading + "<p><i>The briefing records no stance for this actor on this issue.</i></p>"
         )
+    series = briefing.history(actor_id, issue_id)
+    if len(series) == 1:
+        return heading + stance_entry(stance)
+    return (
+        heading
+        + f"<p><i>Recorded {len(series)} times; newest first.</i></p>"
+        + "<hr>".join(stance_entry(entry) for entry in series)
+    )
+
+
+def stance_entry(stance: Stance) -> str:
+    """One recorded stance: position, confidence and date, summary, evidence and passage."""
     as_of = f" · as of {escape(stance.as_of)}" if stance.as_of else ""
     return (
-        heading + f"<p>{badge_html(stance.position, stance.confidence)}&nbsp; "
+        f"<p>{badge_html(stance.position, stance.confidence)}&nbsp; "
         f"<small>{escape(stance.confidence.value)} confidence{as_of}</small></p>"
         f"<p>{escape(stance.summary)}</p>"
         f"<p><small>EVIDENCE</small><br>{escape(stance.evidence)}</p>"

@@ -81,8 +81,9 @@ def spread_html(stances: Iterable[Stance]) -> str:
     return " ".join(parts) or "<i>no stances</i>"
 
 
-def legend_html() -> str:
-    """Every position's chip, then how low confidence and a missing stance look."""
+def legend_html(moves: str = "") -> str:
+    """Every position's chip, then how low confidence and a missing stance look (and ``moves``,
+    what a move mark means, when a position changed over time)."""
     chips = " ".join(badge_html(position) for position in Position)
     low = chip(
         Position.SUPPORT, f"{LOOKS[Position.SUPPORT].glyph}{LOW_CONFIDENCE_MARK}", italic=True
@@ -90,4 +91,5 @@ def legend_html() -> str:
     return (
         f"{chips} &nbsp; {low} Low confidence (mark {LOW_CONFIDENCE_MARK}, italic) &nbsp; "
         f'<span style="color:{NO_STANCE.foreground};">[ blank ] No stance</span>'
+        + (f" &nbsp; {moves}" if moves else "")
     )

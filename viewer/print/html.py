@@ -104,7 +104,7 @@ def stances_html(briefing: Briefing) -> str:
     labels = issue_labels(briefing)
     sections = [
         "<p>Every stance in the briefing, by issue; “Passage ›” leads to the prose it rests"
-        " on.</p>",
+        " on. A position recorded more than once is listed at every date, newest first.</p>",
     ]
     for issue in issues_by_theme(briefing):
         stances = briefing.stances_on_issue(issue.id)
@@ -117,7 +117,8 @@ def stances_html(briefing: Briefing) -> str:
             f"{'<br>as of ' + escape(s.as_of) if s.as_of else ''}</td>"
             f"<td><b>{escape(s.summary)}</b> {escape(s.evidence)} {passage_ref(s.passage)}"
             "</td></tr>"
-            for s in stances
+            for latest in stances
+            for s in briefing.history(latest.actor, latest.issue)  # a series, newest first
         )
         sections.append(
             f"<h2>{labels[issue.id]} · {escape(issue.title)}</h2>"

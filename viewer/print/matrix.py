@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from viewer.domain.model import Briefing, Issue
+from viewer.presentation.history import MOVES_TEXT, move_mark
 from viewer.presentation.positions import LOOKS, LOW_CONFIDENCE_MARK, cell_style, glyph
 
 NAME_MM = 44.0
@@ -58,7 +59,8 @@ def column_groups(briefing: Briefing, max_columns: int) -> list[list[Issue]]:
     return groups
 
 
-def legend_html() -> str:
+def legend_html(moves: bool = False) -> str:
+    """The key to the glyphs; ``moves`` when some position changed over time."""
     cells = "".join(
         f'<td align="center" {cell_style(position)}>{escape(look.glyph)}</td>'
         f"<td>{position.label}</td>"
@@ -68,7 +70,7 @@ def legend_html() -> str:
         '<table class="legend" cellspacing="0" cellpadding="3">'
         f"<tr>{cells}</tr></table>"
         f'<p class="meta">{LOW_CONFIDENCE_MARK} after a mark: low confidence (weak evidence).'
-        " An empty cell: no stance known.</p>"
+        " An empty cell: no stance known." + (f" {MOVES_TEXT}" if moves else "") + "</p>"
     )
 
 
@@ -99,7 +101,7 @@ def cell_html(briefing: Briefing, actor_id: str, issue_id: str) -> str:
     stance = briefing.stance_index.get((actor_id, issue_id))
     if stance is None:
         return "<td></td>"
-    mark = escape(glyph(stance.position, stance.confidence))
+    mark = escape(glyph(stance.position, stance.confidence) + move_mark(briefing, stance))
     return f'<td class="mark" align="center" {cell_style(stance.position)}>{mark}</td>'
 
 
@@ -147,7 +149,7 @@ def matrix_html(briefing: Briefing, body_mm: float) -> str:
     return (
         "<p>Who stands where on each issue. Columns are numbered; the key after the matrix"
         " names each issue.</p>"
-        + legend_html()
+        + legend_html(bool(briefing.series_index))
         + "".join(group_html(briefing, group, body_mm) for group in groups)
         + key_html(briefing)
     )

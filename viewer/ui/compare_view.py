@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.compare import (
     AlignmentTable,
+    Positions,
     SharedIssue,
     agreement,
     alignment_table,
@@ -36,6 +37,7 @@ from viewer.domain.problems import Problem
 from viewer.domain.targets import Kind, Target
 from viewer.presentation.pages import anchor, passage_link
 from viewer.presentation.positions import LOOKS, badge_html
+from viewer.ui.as_of import AsOfPicker
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.matrix.header import MatrixHeader
 from viewer.ui.matrix.model import Index
@@ -214,6 +216,9 @@ class CompareView(QWidget):
         picker.addWidget(swap)
         picker.addWidget(self.combo_b)
         picker.addStretch(1)
+        self.as_of = AsOfPicker()
+        self.as_of.changed.connect(lambda _: self._positions_changed())
+        picker.addWidget(self.as_of)
         pairs = stack(QLabel("<b>Agreement between every pair</b> (click to compare)"), self.table)
         side_by_side(
             self,
@@ -227,8 +232,23 @@ class CompareView(QWidget):
         self.combo_a.currentIndexChanged.connect(self._refresh)
         self.combo_b.currentIndexChanged.connect(self._refresh)
 
+    def positions(self) -> Positions:
+        """Each actor's stance on each issue at the date chosen (the latest by default)."""
+        assert self.briefing is not None
+        date = self.as_of.date()
+        return self.briefing.stances_as_of(date) if date else self.briefing.stance_index
+
+    def _positions_changed(self) -> None:
+        """Another date: the alignment table and the pair's figures follow it."""
+        if self.briefing is None:
+            return
+        names = {actor.id: actor.name for actor in self.briefing.actors}
+        self.alignment.set_table(alignment_table(self.briefing, self.positions()), names)
+        self._refresh()
+
     def set_briefing(self, briefing: Briefing, problems: Sequence[Problem] = ()) -> None:
         self.briefing = briefing
+        self.as_of.set_briefing(briefing)
         table = alignment_table(briefing)
         names = {actor.id: actor.name for actor in briefing.actors}
         self.alignment.set_table(table, names)
@@ -282,8 +302,10 @@ class CompareView(QWidget):
             self.summary.setText("Pick two different actors.")
             self.issues.setHtml("")
             return
-        self.shared = shared_issues(self.briefing, a, b)
-        self.summary.setText(describe(agreement(self.briefing, a, b), names[a].name, names[b].name))
+        positions = self.positions()
+        self.shared = shared_issues(self.briefing, a, b, positions)
+        found = agreement(self.briefing, a, b, positions)
+        self.summary.setText(describe(found, names[a].name, names[b].name))
         self.issues.setHtml(shared_issues_html(self.briefing, self.shared, a, b))
 
     def _pair_clicked(self, index: QModelIndex) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from viewer.domain.model import ActorKind, Briefing
+from viewer.ui.as_of import AsOfPicker
 from viewer.ui.matrix.model import MatrixFilter, SortOrder
 
 
@@ -43,6 +44,7 @@ class MatrixFilterBar(QWidget):
         self.transpose = QCheckBox("Issues as rows")
         self.transpose.setToolTip("Swap rows and columns")
         self.transpose.setChecked(transposed)
+        self.as_of = AsOfPicker()
         self.count_label = QLabel()
         for combo in (self.theme_combo, self.kind_combo, self.sort_combo):
             # Long theme titles must not widen the window past the screen.
@@ -61,6 +63,7 @@ class MatrixFilterBar(QWidget):
             if label:
                 row.addWidget(QLabel(label))
             row.addWidget(widget)
+        row.addWidget(self.as_of)
         row.addWidget(self.hide_empty)
         row.addWidget(self.transpose)
         row.addStretch(1)
@@ -71,6 +74,7 @@ class MatrixFilterBar(QWidget):
         self.text_filter.textChanged.connect(self.changed)
         self.sort_combo.currentIndexChanged.connect(self.sort_changed)
         self.hide_empty.toggled.connect(self.changed)
+        self.as_of.changed.connect(self.changed)
         self.transpose.toggled.connect(self.transposed)
 
     def set_briefing(self, briefing: Briefing) -> None:
@@ -88,6 +92,7 @@ class MatrixFilterBar(QWidget):
         with QSignalBlocker(self.sort_combo):
             self.sort_combo.setCurrentIndex(0)
         self.set_sort_issue("", "")
+        self.as_of.set_briefing(briefing)
         self.clear_filters()
 
     def clear_filters(self) -> None:
@@ -123,6 +128,7 @@ class MatrixFilterBar(QWidget):
             hide_empty=self.hide_empty.isChecked(),
             sort=self.sort_order(),
             sort_issue=self.sort_issue,
+            as_of=self.as_of.date(),
         )
 
     def show_count(self, actors: int, issues: int) -> None:

@@ -9,6 +9,7 @@ interpret raw row or column numbers themselves.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -16,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from viewer.domain.model import ActorKind, Briefing, Confidence, Position, Stance
+from viewer.presentation.history import MOVES, move_mark, moved, previous, was_text
 from viewer.presentation.positions import LOOKS, glyph
 from viewer.ui.roles import BAND_ROLE, ID_ROLE, SHADE_ROLE
 
@@ -45,6 +47,8 @@ class MatrixFilter:
     sort: SortOrder = SortOrder.BRIEFING
     sort_issue: str = ""
     """The issue whose positions order the actors under :attr:`SortOrder.POSITION`."""
+    as_of: str = ""
+    """Show positions as they stood at this date; "" for the latest."""
 
 
 def cell_text(stance: Stance | None) -> str:
@@ -69,7 +73,9 @@ class MatrixModel(QAbstractTableModel):
         self._actors: list[str] = []
         self._issues: list[str] = []
         self._shades: list[int] = []
-        self._index: dict[tuple[str, str], Stance] = {}
+        self._index: Mapping[tuple[str, str], Stance] = {}
+        self._marks: dict[tuple[str, str], str] = {}
+        """A move mark for each cell whose position changed since the entry before it."""
         self._all_issues: list[str] = []
         self._actor_issues: dict[str, set[str]] = {}
         self._issue_actors: dict[str, set[str]] = {}
@@ -103,18 +109,13 @@ class MatrixModel(QAbstractTableModel):
     def set_briefing(self, briefing: Briefing) -> None:
         """Index the briefing once; every later filter change works from these dictionaries."""
         self.briefing = briefing
-        self._index = briefing.stance_index
         theme_order = {theme.id: n for n, theme in enumerate(briefing.themes)}
         issues = sorted(
             enumerate(briefing.issues),
             key=lambda pair: (theme_order.get(pair[1].theme, 0), pair[0]),
         )
         self._all_issues = [issue.id for _, issue in issues]
-        self._actor_issues = {actor.id: set() for actor in briefing.actors}
-        self._issue_actors = {issue.id: set() for issue in briefing.issues}
-        for actor_id, issue_id in self._index:
-            self._actor_issues[actor_id].add(issue_id)
-            self._issue_actors[issue_id].add(actor_id)
+        self._show_as_of("")
         self._labels = {actor.id: actor.name for actor in briefing.actors}
         self._labels.update({issue.id: issue.title for issue in briefing.issues})
         self._actor_text = {
@@ -141,8 +142,29 @@ class MatrixModel(QAbstractTableModel):
         )
         self.apply(MatrixFilter(), self.transposed)
 
+    def _show_as_of(self, date: str) -> None:
+        """Index the positions as they stood at ``date`` ("" for the latest), with the cells
+        that moved since the entry before them marked."""
+        briefing = self.briefing
+        if briefing is None:
+            return
+        self._index = briefing.stances_as_of(date) if date else briefing.stance_index
+        self._actor_issues = {actor.id: set() for actor in briefing.actors}
+        self._issue_actors = {issue.id: set() for issue in briefing.issues}
+        for actor_id, issue_id in self._index:
+            self._actor_issues[actor_id].add(issue_id)
+            self._issue_actors[issue_id].add(actor_id)
+        self._marks = {}
+        for pair in briefing.series_index:
+            stance = self._index.get(pair)
+            mark = "" if stance is None else move_mark(briefing, stance)
+            if mark:
+                self._marks[pair] = mark
+
     def apply(self, matrix_filter: MatrixFilter, transposed: bool) -> None:
         """Recompute the visible actors and issues for ``matrix_filter``."""
+        if matrix_filter.as_of != self.filter.as_of:
+            self._show_as_of(matrix_filter.as_of)
         self.beginResetModel()
         self.filter = matrix_filter
         self.transposed = transposed
@@ -247,16 +269,21 @@ class MatrixModel(QAbstractTableModel):
 
     def look_at(self, index: Index) -> tuple[str, QBrush, QBrush, QFont | None] | None:
         """Glyph, background, foreground and font of a cell; None where there is no stance."""
-        stance = self._index.get(self.ids_at(index))
-        return None if stance is None else self._looks[stance.position, stance.confidence]
+        pair = self.ids_at(index)
+        stance = self._index.get(pair)
+        if stance is None:
+            return None
+        look = self._looks[stance.position, stance.confidence]
+        mark = self._marks.get(pair)
+        return look if mark is None else (look[0] + mark, *look[1:])
 
     def data(self, index: Index, role: int = Role.DisplayRole) -> object:
         if not index.isValid():
             return None
-        stance = self._index.get(self.ids_at(index))
-        if stance is None:
+        look = self.look_at(index)
+        if look is None:
             return None
-        look = self._looks[stance.position, stance.confidence]
+        stance = self._index[self.ids_at(index)]
         if role == Role.DisplayRole:
             return look[0]
         if role == Role.BackgroundRole:
@@ -268,11 +295,20 @@ class MatrixModel(QAbstractTableModel):
         if role == Role.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Role.ToolTipRole:
-            return (
+            tip = (
                 f"{stance.summary}\n{stance.position.label} · {stance.confidence.value} confidence"
             )
+            if stance.as_of:
+                tip += f" · as of {stance.as_of}"
+            was = was_text(self.briefing, stance) if self.briefing else ""
+            return f"{tip}\n{was[0].upper()}{was[1:]}" if was else tip
         if role == Role.AccessibleTextRole:
-            return f"{stance.position.label}, {stance.confidence.value} confidence"
+            said = f"{stance.position.label}, {stance.confidence.value} confidence"
+            briefing = self.briefing
+            move = moved(stance, previous(briefing, stance)) if briefing else None
+            if briefing is not None and move is not None:
+                said += f"; {MOVES[move]}, {was_text(briefing, stance)}"
+            return said
         return None
 
     def headerData(

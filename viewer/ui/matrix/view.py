@@ -100,6 +100,7 @@ class MatrixView(QWidget):
     def set_briefing(self, briefing: Briefing, problems: Sequence[Problem] = ()) -> None:
         """Show a new briefing with every filter reset, at its top-left stance."""
         self.briefing = briefing
+        self.legend.setText(legend_html("↑ ↓ moved" if briefing.series_index else ""))
         self.filters.set_briefing(briefing)
         self.model.set_briefing(briefing)
         self._after_reset()
