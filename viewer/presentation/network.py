@@ -107,6 +107,12 @@ class Network:
     """Names of the actors in no relation, who are not drawn."""
 
 
+def iterations(actors: int) -> int:
+    """Of the force layout: a small network settles fully; a large one sooner, so the tab opens
+    in a fraction of a second (200 actors: 0.16 s instead of 0.6 s here)."""
+    return 200 if actors <= 60 else 50
+
+
 def layout(briefing: Briefing) -> Network:
     """Every actor in a relation, placed; the relations between them."""
     import networkx
@@ -122,7 +128,10 @@ def layout(briefing: Briefing) -> Network:
     graph: networkx.Graph[str] = networkx.Graph()
     graph.add_nodes_from(ordered)
     graph.add_edges_from((edge.source, edge.target) for edge in edges)
-    positions = networkx.spring_layout(graph, seed=SEED, iterations=200) if len(ordered) > 1 else {}
+    steps = iterations(len(ordered))
+    positions = (
+        networkx.spring_layout(graph, seed=SEED, iterations=steps) if len(ordered) > 1 else {}
+    )
     scale = SPACING * math.sqrt(max(len(ordered), 1)) / 2
     nodes = []
     for actor_id in ordered:
