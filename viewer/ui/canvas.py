@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QToolButton
 
 ZOOM_STEP = 1.25
 
@@ -92,3 +92,20 @@ class Canvas(QGraphicsView):
             self.opened.emit(item)
         else:
             super().mouseDoubleClickEvent(event)
+
+
+def zoom_buttons(canvas: Canvas, what: str) -> list[QToolButton]:
+    """+, − and Fit for ``canvas``, named for a screen reader ("Zoom in (time)")."""
+    buttons = []
+    for text, name, act in (
+        ("+", f"Zoom in{what}", lambda: canvas.zoom(ZOOM_STEP)),
+        ("−", f"Zoom out{what}", lambda: canvas.zoom(1 / ZOOM_STEP)),
+        ("Fit", "Fit to the window", canvas.fit),
+    ):
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(name)
+        button.setAccessibleName(name)
+        button.clicked.connect(act)
+        buttons.append(button)
+    return buttons

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QStyleOptionGraphicsItem,
-    QToolButton,
     QWidget,
 )
 
@@ -52,7 +51,7 @@ from viewer.presentation.network import (
 )
 from viewer.typesetting.network import RADIUS, edge_geometry, node_path, paint_edge, relation_pen
 from viewer.ui.browser import LinkBrowser
-from viewer.ui.canvas import ZOOM_STEP, Canvas
+from viewer.ui.canvas import Canvas, zoom_buttons
 from viewer.ui.navigation import Navigator
 from viewer.ui.panes import INSET, side_by_side
 from viewer.ui.settings import Settings
@@ -222,16 +221,7 @@ class RelationsView(QWidget):
             "Actors", list(ActorKind), {kind: kind.label for kind in ActorKind}
         )
         buttons = QHBoxLayout()
-        for text, name, act in (
-            ("+", "Zoom in", lambda: self.canvas.zoom(ZOOM_STEP)),
-            ("−", "Zoom out", lambda: self.canvas.zoom(1 / ZOOM_STEP)),
-            ("Fit", "Fit the network to the window", self.canvas.fit),
-        ):
-            button = QToolButton()
-            button.setText(text)
-            button.setToolTip(name)
-            button.setAccessibleName(name)
-            button.clicked.connect(act)
+        for button in zoom_buttons(self.canvas, ""):
             buttons.addWidget(button)
         buttons.addWidget(self.count, 1)
         self._first_show = True

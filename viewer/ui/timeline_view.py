@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QStyleOptionGraphicsItem,
-    QToolButton,
     QWidget,
 )
 
@@ -49,7 +48,7 @@ from viewer.presentation.timeline import (
     ticks,
 )
 from viewer.ui.browser import LinkBrowser
-from viewer.ui.canvas import ZOOM_STEP, Canvas
+from viewer.ui.canvas import Canvas, zoom_buttons
 from viewer.ui.navigation import Navigator
 from viewer.ui.panes import INSET, side_by_side
 from viewer.ui.settings import Settings
@@ -208,16 +207,7 @@ class TimelineView(QWidget):
             caption.setBuddy(combo)
             row.addWidget(caption)
             row.addWidget(combo)
-        for text, name, act in (
-            ("+", "Zoom in (time)", lambda: self.canvas.zoom(ZOOM_STEP)),
-            ("−", "Zoom out (time)", lambda: self.canvas.zoom(1 / ZOOM_STEP)),
-            ("Fit", "Fit the timeline to the window", self.canvas.fit),
-        ):
-            button = QToolButton()
-            button.setText(text)
-            button.setToolTip(name)
-            button.setAccessibleName(name)
-            button.clicked.connect(act)
+        for button in zoom_buttons(self.canvas, " (time)"):
             row.addWidget(button)
         row.addWidget(self.count, 1)
         side_by_side(self, self.canvas, self.detail, (820, 320), grow=0, above=[row], margins=INSET)
