@@ -10,13 +10,15 @@ from __future__ import annotations
 from html import escape
 
 from viewer.domain.model import Briefing, Issue
-from viewer.presentation.history import MOVES_TEXT, move_mark
-from viewer.presentation.positions import LOOKS, LOW_CONFIDENCE_MARK, cell_style, glyph
+from viewer.presentation.history import MOVES_TEXT
+from viewer.presentation.positions import LOOKS, LOW_CONFIDENCE_MARK, cell_style
 
 NAME_MM = 44.0
 """Width of the actor-name column."""
 CELL_MM = 10.0
 """Width of one issue column: room for a two-glyph mark with the low-confidence sign."""
+KEY_ROWS = 300
+"""Rows of the key per table: a table is never cut between documents, so a long key is several."""
 CHARS_PER_CELL = 5
 """About how many header characters fit in one issue column."""
 
@@ -74,7 +76,9 @@ def legend_html(moves: bool = False) -> str:
     )
 
 
-def key_html(briefing: Briefing) -> str:
+def key_blocks(briefing: Briefing) -> list[str]:
+    """The key to the issue numbers: its heading, then tables of at most :data:`KEY_ROWS` rows,
+    each with its own header, so that a key of thousands of issues is laid out in pieces."""
     labels = issue_labels(briefing)
     rows = []
     for theme in briefing.themes:
@@ -89,67 +93,25 @@ def key_html(briefing: Briefing) -> str:
             "</td></tr>"
             for issue in issues
         )
-    return (
-        '<h2 id="matrix-key">Key to the issue numbers</h2>'
+    tables = [
         '<table class="data" width="100%" cellspacing="0" cellpadding="3">'
         '<thead><tr><th width="8%">No.</th><th>Issue: question</th></tr></thead>'
-        f"{''.join(rows)}</table>"
-    )
+        f"{''.join(rows[start : start + KEY_ROWS])}</table>"
+        for start in range(0, len(rows), KEY_ROWS)
+    ]
+    heading = '<h2 id="matrix-key">Key to the issue numbers</h2>'
+    return [heading + tables[0], *tables[1:]] if tables else [heading]
 
 
-def cell_html(briefing: Briefing, actor_id: str, issue_id: str) -> str:
-    stance = briefing.stance_index.get((actor_id, issue_id))
-    if stance is None:
-        return "<td></td>"
-    mark = escape(glyph(stance.position, stance.confidence) + move_mark(briefing, stance))
-    return f'<td class="mark" align="center" {cell_style(stance.position)}>{mark}</td>'
+PAINTED = "<!-- the matrix's column groups, painted (matrix_pages) -->"
+"""Where in the part's blocks the painted pages go."""
 
 
-def group_html(briefing: Briefing, issues: list[Issue], body_mm: float) -> str:
-    labels = issue_labels(briefing)
-    numbers = theme_labels(briefing)
-    themes: list[tuple[str, int]] = []
-    for issue in issues:
-        if themes and themes[-1][0] == issue.theme:
-            themes[-1] = (issue.theme, themes[-1][1] + 1)
-        else:
-            themes.append((issue.theme, 1))
-    theme_row = "".join(
-        f'<th colspan="{span}">'
-        f"{theme_head(numbers[theme], briefing.theme_by_id[theme].title, span)}</th>"
-        for theme, span in themes
-    )
-    table_mm = NAME_MM + CELL_MM * len(issues)
-    label_row = "".join(
-        f'<th class="mark" width="{100 * CELL_MM / table_mm:.2f}%">{labels[issue.id]}</th>'
-        for issue in issues
-    )
-    rows = "".join(
-        f"<tr><td>{escape(actor.name)}</td>"
-        + "".join(cell_html(briefing, actor.id, issue.id) for issue in issues)
-        + "</tr>"
-        for actor in briefing.actors
-    )
-    title = " · ".join(
-        f"{numbers[theme]} {escape(briefing.theme_by_id[theme].title)}" for theme, _ in themes
-    )
-    return (
-        f"<h3>{title}</h3>"
-        f'<table class="matrix" width="{min(100.0, 100 * table_mm / body_mm):.1f}%"'
-        ' cellspacing="0" cellpadding="2"><thead><tr><th rowspan="2" align="left"'
-        f' width="{100 * NAME_MM / table_mm:.2f}%">Actor</th>{theme_row}</tr>'
-        f"<tr>{label_row}</tr></thead>{rows}</table>"
-    )
-
-
-def matrix_html(briefing: Briefing, body_mm: float) -> str:
-    """The whole matrix part for a page whose text area is ``body_mm`` wide."""
-    max_columns = max(1, int((body_mm - NAME_MM) // CELL_MM))
-    groups = column_groups(briefing, max_columns)
-    return (
+def matrix_blocks(briefing: Briefing) -> list[str]:
+    """The matrix part: its introduction and legend, the painted column groups
+    (:data:`PAINTED`), then the key in pieces."""
+    introduction = (
         "<p>Who stands where on each issue. Columns are numbered; the key after the matrix"
-        " names each issue.</p>"
-        + legend_html(bool(briefing.series_index))
-        + "".join(group_html(briefing, group, body_mm) for group in groups)
-        + key_html(briefing)
+        " names each issue.</p>" + legend_html(bool(briefing.series_index))
     )
+    return [introduction, PAINTED, *key_blocks(briefing)]

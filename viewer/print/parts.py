@@ -11,7 +11,7 @@ from viewer.domain.notes import Note
 from viewer.domain.prose import ACTOR_SCHEME
 from viewer.print import html
 from viewer.print.figures import figure_html
-from viewer.print.matrix import matrix_html
+from viewer.print.matrix import matrix_blocks
 from viewer.print.options import PARTS
 
 
@@ -64,7 +64,8 @@ def part_blocks(
         blocks = briefing.rendered.blocks if briefing.rendered else ()
         return [paper_links(block, with_actors) for block in blocks]
     if name == "matrix":
-        return [part_heading(name) + matrix_html(briefing, body_mm)]
+        first, *rest = matrix_blocks(briefing)
+        return [part_heading(name) + first, *rest]
     if name == "relations":
         return [part_heading(name) + html.relations_caption(briefing) + figure_html(name)]
     if name == "timeline":

@@ -8,8 +8,9 @@ on a fresh page, carry its own running header and use its own orientation.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPainter
@@ -22,6 +23,8 @@ from viewer.print.figures import Figure
 from viewer.print.furniture import paint_furniture
 from viewer.print.headings import Heading
 from viewer.print.html import contents_html
+from viewer.print.matrix import PAINTED
+from viewer.print.matrix_pages import PaintedMatrix
 from viewer.print.options import PARTS, PrintOptions
 from viewer.print.pages import body_rect, body_width_mm, page_layout
 from viewer.print.paginate import PAGE_TOLERANCE, anchor_pages, keep_headings_with_next
@@ -56,22 +59,66 @@ def sections(blocks: Sequence[str]) -> list[str]:
     return grouped
 
 
+def room_left(document: PageSource, page_height: float) -> float:
+    """Where on its last page ``document`` ends (0 when it is not a laid-out document)."""
+    if not isinstance(document, PrintDocument):
+        return 0.0
+    height = document.documentLayout().documentSize().height()
+    return max(0.0, height - (document.pageCount() - 1) * page_height)
+
+
+class IncompleteExport(OSError):
+    """A part could not be laid out whole: rather than a PDF that silently stops short of what
+    was asked for, no PDF (an ``OSError``, reported as every failed export is)."""
+
+
+def check_whole(name: str, document: PrintDocument) -> None:
+    """Raise :class:`IncompleteExport` unless ``document`` is laid out to its last line within
+    its pages (Qt's text layout can stop short of a very long document without saying so)."""
+    last = document.lastBlock()
+    while last.isValid() and last.length() <= 1:  # the empty block after a table is not laid out
+        last = last.previous()
+    if not last.isValid():
+        return
+    bottom = document.documentLayout().blockBoundingRect(last).bottom()
+    room = document.pageCount() * document.pageSize().height()
+    if last.layout().lineCount() == 0 or bottom > room + PAGE_TOLERANCE:
+        raise IncompleteExport(
+            f"the {PARTS[name]} part could not be laid out whole (it stops after page "
+            f"{document.pageCount()} of one of its pieces); nothing was written"
+        )
+
+
+class PageSource(Protocol):
+    """What a part's pages come from: a laid-out document, or pages painted directly."""
+
+    def pageCount(self) -> int: ...
+
+    def drawContents(self, painter: QPainter, clip: QRectF) -> None: ...
+
+
 @dataclass
 class Part:
     name: str
-    documents: list[PrintDocument]
+    documents: list[PageSource]
     layout: QPageLayout
     first_page: int = 0
 
     @property
     def page_count(self) -> int:
-        return sum(document.pageCount() for document in self.documents)
+        return len(self.pages())
 
-    def pages(self) -> Iterator[tuple[PrintDocument, int]]:
-        """Each page as the document that holds it and its index there."""
+    def pages(self) -> list[list[tuple[PageSource, int]]]:
+        """Each page as what is painted on it: a document and its page index there (two, where
+        painted pages go on below the end of the document before them)."""
+        pages: list[list[tuple[PageSource, int]]] = []
         for document in self.documents:
             for index in range(document.pageCount()):
-                yield document, index
+                if index == 0 and pages and getattr(document, "shares_first_page", False):
+                    pages[-1].append((document, 0))
+                else:
+                    pages.append([(document, index)])
+        return pages
 
 
 class Publication:
@@ -107,15 +154,25 @@ class Publication:
     def _part(self, name: str, blocks: Sequence[str]) -> Part:
         layout = self._layout(name)
         body = body_rect(layout, self.device.logicalDpiX())
-        documents = []
+        documents: list[PageSource] = []
         figures = self._figures(name)
-        for section in sections(blocks):
-            document = PrintDocument(
-                section, self.briefing.folder, self.device, body.size(), figures
-            )
-            if name != "cover":
-                keep_headings_with_next(document)
-            documents.append(document)
+        runs = [list(blocks)]
+        if PAINTED in blocks:
+            cut = list(blocks).index(PAINTED)
+            runs = [list(blocks[:cut]), list(blocks[cut + 1 :])]
+        for number, run in enumerate(runs):
+            if number:
+                start = room_left(documents[-1], body.height()) if documents else 0.0
+                painted = PaintedMatrix(self.briefing, self.device, body.size(), start)
+                documents.append(painted)
+            for section in sections(run) if run else ():
+                document = PrintDocument(
+                    section, self.briefing.folder, self.device, body.size(), figures
+                )
+                if name != "cover":
+                    keep_headings_with_next(document)
+                check_whole(name, document)
+                documents.append(document)
         return Part(name, documents, layout)
 
     def _figures(self, name: str) -> dict[str, Figure]:
@@ -167,6 +224,7 @@ class Publication:
             pages: dict[str, int] = {}
             offset = 0
             for document in part.documents:
+                assert isinstance(document, PrintDocument)  # the prose is never painted
                 for anchor, page in anchor_pages(document).items():
                     pages.setdefault(anchor, offset + page)
                 offset += document.pageCount()
@@ -208,7 +266,7 @@ class Publication:
         total = self.page_count
         page = 0
         for part in self.parts:
-            for document, index in part.pages():
+            for sources in part.pages():
                 self.device.setPageLayout(part.layout)
                 if page == 0:
                     if not painter.begin(self.device):
@@ -216,23 +274,28 @@ class Publication:
                 else:
                     self.device.newPage()
                 footer = f"Page {page + 1} of {total}"
-                self._paint_page(painter, part, document, index, footer)
+                self._paint_page(painter, part, sources, footer)
                 page += 1
         painter.end()
 
     def _paint_page(
-        self, painter: QPainter, part: Part, document: PrintDocument, index: int, footer: str
+        self,
+        painter: QPainter,
+        part: Part,
+        sources: Sequence[tuple[PageSource, int]],
+        footer: str,
     ) -> None:
         body = body_rect(part.layout, self.device.logicalDpiX())
         height = body.height()
-        painter.save()
-        painter.translate(body.left(), body.top() - index * height)
-        # The layout pushes a line to a page's top with float sums that can leave it a hair above
-        # the boundary; shifting the clip by the same tolerance draws it on its page only, instead
-        # of also leaving an invisible copy of its text at the bottom of the page before.
-        clip = QRectF(0, index * height - PAGE_TOLERANCE, body.width(), height)
-        document.drawContents(painter, clip)
-        painter.restore()
+        for document, index in sources:
+            painter.save()
+            painter.translate(body.left(), body.top() - index * height)
+            # The layout pushes a line to a page's top with float sums that can leave it a hair
+            # above the boundary; shifting the clip by the same tolerance draws it on its page
+            # only, instead of also leaving an invisible copy of its text on the page before.
+            clip = QRectF(0, index * height - PAGE_TOLERANCE, body.width(), height)
+            document.drawContents(painter, clip)
+            painter.restore()
         if part.name != "cover":
             header = (self.briefing.title, PARTS[part.name])
             paint_furniture(painter, body, self.device.logicalDpiX(), header, footer)
