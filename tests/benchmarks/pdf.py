@@ -1,9 +1,8 @@
-"""PDF export times: the bundled briefing whole, and the matrix part of a generated briefing.
+"""PDF export times: the bundled briefing whole, and the matrix part of generated briefings.
 
-``python -m tests.benchmarks.pdf FOLDER``; prints one JSON object. The matrix part is measured on a
-50 × 200 briefing: laying out Qt rich-text tables grows faster than the cell count (10,000 cells
-take about 4 s, 50,000 about 38 s), so the full 200 × 2,000 matrix (thousands of pages) would take
-many minutes per run; RESULTS.md says so.
+``python -m tests.benchmarks.pdf MATRIX [LARGE]``; prints one JSON object. MATRIX is a 50 × 200
+briefing; LARGE, when given, the 200 × 2,000 one, whose whole matrix (some 800 pages) is
+measured too: the matrix is painted page by page, so it grows with its cells.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ import time
 from pathlib import Path
 
 
-def main(large: Path) -> dict[str, float]:
+def main(matrix: Path, large: Path | None) -> dict[str, float]:
     from viewer.domain.loader import load_briefing
     from viewer.print.command import start_gui_application
     from viewer.print.export import write_pdf
@@ -25,10 +24,13 @@ def main(large: Path) -> dict[str, float]:
     start_gui_application()
     figures = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for name, folder, options in (
+        runs = [
             ("pdf_bundled_s", default_briefing(), PrintOptions()),
-            ("pdf_matrix_50x200_s", large, PrintOptions(parts=("matrix",))),
-        ):
+            ("pdf_matrix_50x200_s", matrix, PrintOptions(parts=("matrix",))),
+        ]
+        if large is not None:
+            runs.append(("pdf_matrix_200x2000_s", large, PrintOptions(parts=("matrix",))))
+        for name, folder, options in runs:
             briefing = load_briefing(folder, use_cache=True).briefing
             assert briefing is not None
             start = time.perf_counter()
@@ -39,4 +41,4 @@ def main(large: Path) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(Path(sys.argv[1]))))
+    print(json.dumps(main(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) > 2 else None)))

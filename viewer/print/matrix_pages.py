@@ -77,6 +77,20 @@ class PaintedMatrix:
         max_columns = max(1, int((body.width() - self.name_width) // self.cell))
         self.groups: list[list[Issue]] = column_groups(briefing, max_columns)
         self.labels = issue_labels(briefing)
+        italic, bold = QFont(self.font), QFont(self.font)
+        italic.setItalic(True)
+        bold.setWeight(QFont.Weight.DemiBold)
+        self.looks = {
+            (position, confidence): (
+                QColor(look.background),
+                QColor(look.foreground),
+                italic if confidence is Confidence.LOW else bold,
+                glyph(position, confidence),
+            )
+            for position, look in LOOKS.items()
+            for confidence in Confidence
+        }
+        """Colours, face and glyph of every position and confidence, made once."""
         self.theme_numbers = theme_labels(briefing)
         self.pages = self._pack(len(briefing.actors), start)
         self.shares_first_page = bool(start) and bool(self.pages) and bool(self.pages[0])
@@ -177,9 +191,7 @@ class PaintedMatrix:
         top += 2 * self.row
         # the rows: a name, then each position on its colour
         index = self.briefing.stance_index
-        italic, bold = QFont(self.font), QFont(self.font)
-        italic.setItalic(True)
-        bold.setWeight(QFont.Weight.DemiBold)
+        series = self.briefing.series_index
         actors = self.briefing.actors[page.first_row : page.first_row + page.rows]
         names = QFontMetricsF(self.font, painter.device())
         for number, actor in enumerate(actors):
@@ -188,16 +200,20 @@ class PaintedMatrix:
             painter.setPen(black)
             box = QRectF(self.unit, y, self.name_width - 2 * self.unit, self.row)
             painter.drawText(box, middle, names.elidedText(actor.name, elide, box.width()))
+            font = self.font
             for column, issue in enumerate(issues):
                 stance = index.get((actor.id, issue.id))
                 if stance is None:
                     continue
-                look = LOOKS[stance.position]
+                background, ink, face, text = self.looks[stance.position, stance.confidence]
+                if series and (actor.id, issue.id) in series:
+                    text += move_mark(self.briefing, stance)
                 cell = QRectF(self.name_width + column * self.cell, y, self.cell, self.row)
-                painter.fillRect(cell, QColor(look.background))
-                painter.setPen(QColor(look.foreground))
-                painter.setFont(italic if stance.confidence is Confidence.LOW else bold)
-                text = glyph(stance.position, stance.confidence) + move_mark(self.briefing, stance)
+                painter.fillRect(cell, background)
+                painter.setPen(ink)
+                if face is not font:
+                    painter.setFont(face)
+                    font = face
                 painter.drawText(cell, centre, text)
         # the grid
         bottom = top + len(actors) * self.row
