@@ -305,17 +305,32 @@ class Briefing:
 
     def stances_of_actor(self, actor_id: str) -> list[Stance]:
         """The actor's current stances (the latest of each series), in issue order."""
-        order = {issue.id: n for n, issue in enumerate(self.issues)}
-        latest = self.stance_index
-        found = [s for s in latest.values() if s.actor == actor_id]
-        return sorted(found, key=lambda s: order.get(s.issue, 0))
+        return self._current_by("actor").get(actor_id, [])
 
     def stances_on_issue(self, issue_id: str) -> list[Stance]:
         """The current stances on the issue (the latest of each series), in actor order."""
-        order = {actor.id: n for n, actor in enumerate(self.actors)}
-        latest = self.stance_index
-        found = [s for s in latest.values() if s.issue == issue_id]
-        return sorted(found, key=lambda s: order.get(s.actor, 0))
+        return self._current_by("issue").get(issue_id, [])
+
+    def _current_by(self, key: str) -> dict[str, list[Stance]]:
+        """Current stances grouped by actor or by issue, each group in the other's order: built
+        in one pass and kept, so a page per actor or issue never scans every stance again."""
+        cache = self._groups
+        if key not in cache:
+            if key == "actor":
+                order = {issue.id: n for n, issue in enumerate(self.issues)}
+                ordered = sorted(self.stance_index.values(), key=lambda s: order.get(s.issue, 0))
+            else:
+                order = {actor.id: n for n, actor in enumerate(self.actors)}
+                ordered = sorted(self.stance_index.values(), key=lambda s: order.get(s.actor, 0))
+            groups: dict[str, list[Stance]] = {}
+            for stance in ordered:
+                groups.setdefault(getattr(stance, key), []).append(stance)
+            cache[key] = groups
+        return cache[key]
+
+    @cached_property
+    def _groups(self) -> dict[str, dict[str, list[Stance]]]:
+        return {}
 
     def issues_of_theme(self, theme_id: str) -> list[Issue]:
         return [i for i in self.issues if i.theme == theme_id]
