@@ -7,6 +7,7 @@ briefing happens to be written down.
 from __future__ import annotations
 
 import enum
+import operator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -148,6 +149,10 @@ class Issue:
     passage: str = ""
 
 
+_PAIR = operator.itemgetter(0, 1)
+"""A stance's (actor, issue), taken in C."""
+
+
 def _as_of_order(stance: Stance) -> str:
     """Partial dates in ISO form sort as text: 2015 < 2015-03 < 2015-03-01 < 2016; undated
     ("") first of all."""
@@ -253,8 +258,9 @@ class Briefing:
     @cached_property
     def stance_index(self) -> dict[tuple[str, str], Stance]:
         """The latest stance of each ``(actor id, issue id)``: the matrix's one lookup."""
-        if not self.series_index:
-            return {(s.actor, s.issue): s for s in self.stances}
+        latest = dict(zip(map(_PAIR, self.stances), self.stances, strict=True))
+        if len(latest) == len(self.stances):  # no series: each pair once, in C
+            return latest
         return {pair: series[-1] for pair, series in self.history_index.items()}
 
     @cached_property
@@ -268,7 +274,7 @@ class Briefing:
     @cached_property
     def series_index(self) -> dict[tuple[str, str], tuple[Stance, ...]]:
         """The pairs whose position is recorded more than once, as series, oldest first."""
-        if len({(s.actor, s.issue) for s in self.stances}) == len(self.stances):
+        if len(self.stance_index) == len(self.stances):
             return {}
         return {pair: found for pair, found in self.history_index.items() if len(found) > 1}
 
@@ -305,28 +311,39 @@ class Briefing:
 
     def stances_of_actor(self, actor_id: str) -> list[Stance]:
         """The actor's current stances (the latest of each series), in issue order."""
-        return self._current_by("actor").get(actor_id, [])
+        return self._current_by("actor", actor_id)
 
     def stances_on_issue(self, issue_id: str) -> list[Stance]:
         """The current stances on the issue (the latest of each series), in actor order."""
-        return self._current_by("issue").get(issue_id, [])
+        return self._current_by("issue", issue_id)
 
-    def _current_by(self, key: str) -> dict[str, list[Stance]]:
-        """Current stances grouped by actor or by issue, each group in the other's order: built
-        in one pass and kept, so a page per actor or issue never scans every stance again."""
-        cache = self._groups
-        if key not in cache:
-            if key == "actor":
-                order = {issue.id: n for n, issue in enumerate(self.issues)}
-                ordered = sorted(self.stance_index.values(), key=lambda s: order.get(s.issue, 0))
-            else:
-                order = {actor.id: n for n, actor in enumerate(self.actors)}
-                ordered = sorted(self.stance_index.values(), key=lambda s: order.get(s.actor, 0))
-            groups: dict[str, list[Stance]] = {}
-            for stance in ordered:
+    def _current_by(self, key: str, wanted: str) -> list[Stance]:
+        """Current stances of one actor or issue, in the other's order. The first question is
+        answered by a scan; from the second on (a page per theme, a printed profile per actor),
+        by groups built in one pass and kept, so nothing scans every stance again and again."""
+        if key == "actor":
+            order = {issue.id: n for n, issue in enumerate(self.issues)}
+            other = "issue"
+        else:
+            order = {actor.id: n for n, actor in enumerate(self.actors)}
+            other = "actor"
+        groups = self._groups.get(key)
+        if groups is None and key not in self._groups_asked:
+            self._groups_asked.add(key)
+            found = [s for s in self.stance_index.values() if getattr(s, key) == wanted]
+            return sorted(found, key=lambda s: order.get(getattr(s, other), 0))
+        if groups is None:
+            groups = {}
+            for stance in self.stance_index.values():
                 groups.setdefault(getattr(stance, key), []).append(stance)
-            cache[key] = groups
-        return cache[key]
+            for members in groups.values():
+                members.sort(key=lambda s: order.get(getattr(s, other), 0))
+            self._groups[key] = groups
+        return list(groups.get(wanted, ()))
+
+    @cached_property
+    def _groups_asked(self) -> set[str]:
+        return set()
 
     @cached_property
     def _groups(self) -> dict[str, dict[str, list[Stance]]]:

@@ -40,6 +40,8 @@ class BriefingLoader(QObject):
     def _run(self, path: Path, request: int) -> None:
         try:
             result = load_briefing(path, use_cache=True)
+            if result.briefing is not None:
+                result.briefing.stance_index  # noqa: B018 (every tab's lookup, built off the window's thread)
         except Exception as exc:  # reported in the window, like any other problem
             traceback.print_exc()
             problem = Problem(Location(str(path)), f"could not be read: {exc}")
