@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
+from operator import attrgetter, itemgetter
 
 from viewer.domain.model import Briefing, Position, Stance
 
@@ -119,18 +120,6 @@ class _Profile:
         return Agreement(agree, comparable, everything.bit_count())
 
 
-def _profiles(briefing: Briefing, index: Positions) -> dict[str, _Profile]:
-    bit = {issue.id: 1 << n for n, issue in enumerate(briefing.issues)}
-    masks: dict[str, dict[int | None, int]] = {}
-    for stance in index.values():
-        sides = masks.setdefault(stance.actor, {1: 0, -1: 0, 0: 0, None: 0})
-        sides[stance.position.side] |= bit[stance.issue]
-    return {
-        actor: _Profile(sides[1], sides[-1], sides[0], sides[None])
-        for actor, sides in masks.items()
-    }
-
-
 def _profile_of(briefing: Briefing, actor: str, index: Positions) -> _Profile:
     """One actor's profile by lookups per issue, without a pass over every stance."""
     sides: dict[int | None, int] = {1: 0, -1: 0, 0: 0, None: 0}
@@ -161,13 +150,49 @@ class AlignmentTable:
         return None if actor_a == actor_b else self.pairs[frozenset((actor_a, actor_b))]
 
 
+SIDE_CODES = {position: {1: 1, -1: 2, 0: 3, None: 4}[position.side] for position in Position}
+"""Support, opposition, in between, unclear: a small number per position, for arrays."""
+
+
 def alignment_table(briefing: Briefing, index: Positions | None = None) -> AlignmentTable:
-    profiles = _profiles(briefing, briefing.stance_index if index is None else index)
-    actors = tuple(actor.id for actor in briefing.actors if actor.id in profiles)
+    """Every pair's agreement at once: one row per actor and one column per issue holding the
+    side taken, then the counts of every pair as products of 0/1 matrices (numpy, imported here
+    so that only the Compare tab and its tests pay for it). Exact: the counts are far below the
+    2**24 up to which float32 holds whole numbers."""
+    import numpy as np
+
+    index = briefing.stance_index if index is None else index
+    actor_ids = [actor.id for actor in briefing.actors]
+    row_of = {actor: n for n, actor in enumerate(actor_ids)}
+    column_of = {issue.id: n for n, issue in enumerate(briefing.issues)}
+    grid = np.zeros((len(actor_ids), len(column_of)), dtype=np.int8)
+    if index:
+        count, pairs = len(index), index.keys()
+        actors, issues = map(itemgetter(0), pairs), map(itemgetter(1), pairs)
+        rows = np.fromiter(map(row_of.__getitem__, actors), dtype=np.int64, count=count)
+        columns = np.fromiter(map(column_of.__getitem__, issues), dtype=np.int64, count=count)
+        # keyed by identity: an enum member's own hash runs in Python, 400,000 times here
+        by_identity = {id(position): code for position, code in SIDE_CODES.items()}
+        positions = map(id, map(attrgetter("position"), index.values()))
+        codes = np.fromiter(map(by_identity.__getitem__, positions), dtype=np.int8, count=count)
+        grid[rows, columns] = codes
+    has = (grid != 0).any(axis=1)
+    kept = [n for n in range(len(actor_ids)) if has[n]]
+    grid = grid[kept]
+    sides = [(grid == code).astype(np.float32) for code in (1, 2, 3)]
+    known = sides[0] + sides[1] + sides[2]
+    held = (grid != 0).astype(np.float32)
+    agree = sum(side @ side.T for side in sides)
+    comparable = known @ known.T
+    shared = held @ held.T
+    actors_kept = tuple(actor_ids[n] for n in kept)
     pairs = {
-        frozenset((a, b)): profiles[a].against(profiles[b]) for a, b in combinations(actors, 2)
+        frozenset((actors_kept[a], actors_kept[b])): Agreement(
+            int(agree[a, b]), int(comparable[a, b]), int(shared[a, b])
+        )
+        for a, b in combinations(range(len(actors_kept)), 2)
     }
-    return AlignmentTable(actors, pairs)
+    return AlignmentTable(actors_kept, pairs)
 
 
 def _issues(count: int) -> str:
