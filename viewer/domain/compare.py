@@ -167,8 +167,8 @@ def alignment_table(briefing: Briefing, index: Positions | None = None) -> Align
     column_of = {issue.id: n for n, issue in enumerate(briefing.issues)}
     grid = np.zeros((len(actor_ids), len(column_of)), dtype=np.int8)
     if index:
-        count, pairs = len(index), index.keys()
-        actors, issues = map(itemgetter(0), pairs), map(itemgetter(1), pairs)
+        count, keys = len(index), index.keys()
+        actors, issues = map(itemgetter(0), keys), map(itemgetter(1), keys)
         rows = np.fromiter(map(row_of.__getitem__, actors), dtype=np.int64, count=count)
         columns = np.fromiter(map(column_of.__getitem__, issues), dtype=np.int64, count=count)
         # keyed by identity: an enum member's own hash runs in Python, 400,000 times here
