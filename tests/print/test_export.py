@@ -370,3 +370,9 @@ def test_an_export_that_would_stop_short_fails_and_writes_nothing(
     assert export_command([str(bundled_path), "-o", str(out), "--parts", "text"]) == 1
     assert "could not be laid out whole" in capsys.readouterr().err
     assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_footnotes_are_printed_without_their_back_links(bundled_texts: list[str]) -> None:
+    text = flat(" ".join(bundled_texts))
+    assert "Organization of the Islamic Conference" in text or "Islamic Conference" in text
+    assert "↩" not in text  # a screen's "jump back" means nothing on paper

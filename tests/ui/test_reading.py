@@ -235,3 +235,36 @@ def test_footnote_and_its_back_link_round_trip(qtbot, window: MainWindow) -> Non
     assert "Iranian air base" in view.highlighted_text()
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert view.highlighted_anchor == "fn:2"
+
+
+def test_a_short_last_section_is_highlighted_when_clicked(qtbot, new_window, tmp_path) -> None:
+    """The last section cannot scroll to the top of the view; clicking it still marks it."""
+    import shutil
+
+    from tests.conftest import MINIMAL
+    from tests.ui.helpers import open_and_wait
+
+    folder = tmp_path / "short-end"
+    shutil.copytree(MINIMAL, folder)
+    prose = folder / "briefing.md"
+    long_middle = "\n\n".join(f"Paragraph {n} of the middle section." for n in range(60))
+    prose.write_text(
+        prose.read_text(encoding="utf-8")
+        + f"\n\n# Middle\n\n{long_middle}\n\n# Last words\n\nShort.\n",
+        encoding="utf-8",
+    )
+    main = new_window()
+    assert open_and_wait(qtbot, main, folder)
+    view = main.briefing_view
+    tree = view.contents
+    last = tree.findItems("Last words", Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)[0]
+    qtbot.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(last).center()
+    )
+    qtbot.wait(50)
+    assert tree.currentItem() is last
+    bar = view.text.verticalScrollBar()
+    bar.setValue(0)
+    qtbot.waitUntil(lambda: tree.currentItem() is not last)
+    bar.setValue(bar.maximum())  # scrolled to the end by hand: the last section is where one is
+    qtbot.waitUntil(lambda: tree.currentItem() is last)

@@ -37,6 +37,7 @@ def has_content(name: str, briefing: Briefing, notes: Sequence[Note] = ()) -> bo
 HEADING_START = re.compile(r"(?=<h[12][ >])")
 """Where the generated parts may be cut: before their headings (never inside a table)."""
 FOOTNOTE_REF = re.compile(r'<sup id="([^"]+)">')
+BACK_LINK = re.compile(r'\s*<a [^>]*class="footnote-backref"[^>]*>.*?</a>')
 LINK_FIRST = re.compile(r'(<(?:p|li)\b[^>]* id="([^"]+)"[^>]*>)(?=<a )')
 """Qt makes a PDF destination of an id only where the text it lands on is not a link, and drops
 the id of a ``sup``: such targets get a named anchor of their own, on a zero-width space."""
@@ -44,7 +45,9 @@ the id of a ``sup``: such targets get a named anchor of their own, on a zero-wid
 
 def paper_links(prose_html: str, with_actors: bool) -> str:
     """Every link made to work on paper: footnotes lead back to their reference, and actor links
-    to the printed actor profile (or nowhere when the profiles are left out)."""
+    to the printed actor profile (or nowhere when the profiles are left out). The footnotes'
+    "↩" back-links are left out: on paper the number says where the note belongs."""
+    prose_html = BACK_LINK.sub("", prose_html)
     prose_html = FOOTNOTE_REF.sub(r'<a name="\1">&#8203;</a><sup>', prose_html)
     prose_html = LINK_FIRST.sub(r'\1<a name="\2">&#8203;</a>', prose_html)
     pattern = rf'<a [^>]*href="{ACTOR_SCHEME}:([a-z0-9-]+)"[^>]*>(.*?)</a>'

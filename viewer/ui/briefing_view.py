@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QPoint, QSignalBlocker, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPoint, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -361,20 +361,36 @@ class BriefingView(QWidget):
         self.navigator.go_to_passage(item.data(0, ID_ROLE))
 
     def _follow_scroll(self, value: int) -> None:
-        """Highlight the contents entry of the section at the top of the view."""
-        current = None
+        """Highlight the contents entry of the section the reader is at: the heading they just
+        jumped to while it is on screen, else the last heading at the top of the view, or, at
+        the very end of the text (where a short last section never reaches the top), the last
+        heading on screen."""
         layout = self.text.document().documentLayout()
+        bottom = value + self.text.viewport().height()
+        at_end = value >= self.text.verticalScrollBar().maximum()
+        current = None
         for entry in self.headings:
             block = self.block_of(entry.anchor)
             if block is None:
                 continue
-            if layout.blockBoundingRect(block).top() > value + 24:
+            top = layout.blockBoundingRect(block).top()
+            if top > (bottom if at_end else value + 24):
                 break
             current = entry.anchor
+        jumped = self.highlighted_anchor
+        if jumped in self._items:
+            block = self.block_of(jumped)
+            top = layout.blockBoundingRect(block).top() if block is not None else -1.0
+            if value - 24 <= top <= bottom:
+                current = jumped
         item = self._items.get(current) if current else None
-        if item is not None and self.contents.currentItem() is not item:
+        if self.contents.currentItem() is not item:
             with QSignalBlocker(self.contents):
-                self.contents.setCurrentItem(item)
+                if item is None:  # above the first heading: no section yet
+                    self.contents.setCurrentIndex(QModelIndex())
+                    self.contents.clearSelection()
+                else:
+                    self.contents.setCurrentItem(item)
 
     # -- passages -------------------------------------------------------------------------
 
