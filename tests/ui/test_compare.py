@@ -67,7 +67,9 @@ def test_clicking_the_alignment_table_opens_that_pair(qtbot, compare, bundled) -
     actors = model.table.actors
     assert set(actors) == {s.actor for s in bundled.stances}
     index = model.index(actors.index("israel"), actors.index("iran"))
-    assert model.data(index, Qt.ItemDataRole.DisplayRole).endswith("%")
+    found = agreement(bundled, "israel", "iran")
+    share = round(100 * found.agree / found.comparable)
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == f"{share}%\nof {found.comparable}"
     tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith(describe(agreement(bundled, "israel", "iran"), "Israel", "Iran"))
     table.scrollTo(index)

@@ -113,7 +113,10 @@ class AlignmentModel(QAbstractTableModel):
         result = self.table.get(a, b)
         share = result.share if result else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return "" if result is None else "–" if share is None else f"{round(100 * share)}%"
+            if result is None or share is None:
+                return "" if result is None else "–"
+            # the count under the share: 100% of one shared issue is no strong alignment
+            return f"{round(100 * share)}%\nof {result.comparable}"
         if role == Qt.ItemDataRole.BackgroundRole:
             if result is None:
                 return self._diagonal
@@ -201,9 +204,10 @@ class CompareView(QWidget):
         self.table.setModel(self.alignment)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        two_lines = 2 * self.table.fontMetrics().lineSpacing() + 4  # the share, then its count
         for header, size in (
             (self.table.horizontalHeader(), ALIGN_CELL),
-            (self.table.verticalHeader(), 22),
+            (self.table.verticalHeader(), two_lines),
         ):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
             header.setDefaultSectionSize(size)
