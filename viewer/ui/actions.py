@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from viewer.ui.tabs import TABS
@@ -23,6 +23,8 @@ class ActionSpec:
     menu: str
     shortcuts: tuple[Key | str, ...] = ()
     tip: str = ""
+    choice: str = ""
+    """Actions with the same choice are ticked one at a time (a radio group in the menu)."""
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -85,6 +87,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("zoom_in", "Zoom &in", "&View", ("Ctrl+=", "Ctrl++")),
     ActionSpec("zoom_out", "Zoom &out", "&View", ("Ctrl+-",)),
     ActionSpec("zoom_reset", "&Actual size", "&View", ("Ctrl+0",)),
+    ActionSpec(
+        "theme_system",
+        "Colours as the &system sets them",
+        "&View",
+        choice="theme",
+        tip="Light or dark as the desktop is",
+    ),
+    ActionSpec("theme_light", "&Light colours", "&View", choice="theme"),
+    ActionSpec("theme_dark", "&Dark colours", "&View", choice="theme"),
     ActionSpec("back", "&Back", "&Go", ("Alt+Left",), "Go back to the previous place"),
     ActionSpec("forward", "&Forward", "&Go", ("Alt+Right",), "Go forward again"),
     *(
@@ -125,12 +136,20 @@ def spec_named(name: str) -> ActionSpec:
 
 def build(parent: QWidget) -> dict[str, QAction]:
     actions: dict[str, QAction] = {}
+    groups: dict[str, QActionGroup] = {}
     for spec in ACTIONS:
         action = QAction(spec.text, parent)
         action.setObjectName(f"action_{spec.name}")
         action.setShortcuts([QKeySequence(key) for key in spec.shortcuts])
         if spec.tip:
             action.setStatusTip(spec.tip)
+        if spec.choice:
+            action.setCheckable(True)
+            group = groups.get(spec.choice)
+            if group is None:
+                group = groups[spec.choice] = QActionGroup(parent)
+                group.setExclusive(True)
+            group.addAction(action)
         actions[spec.name] = action
     return actions
 

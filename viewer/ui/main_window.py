@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -48,6 +48,7 @@ from viewer.ui.navigation import Navigator
 from viewer.ui.notes_keeper import NotesKeeper
 from viewer.ui.settings import Settings
 from viewer.ui.tabs import TABS, TabView, tab_for
+from viewer.ui.theme import THEMES, apply_colour_scheme
 from viewer.ui.watching import BriefingWatcher
 
 if TYPE_CHECKING:
@@ -149,6 +150,9 @@ class MainWindow(QMainWindow):
         self.commands = action_table.build(self)
         self._build_menus()
         self._connect()
+        self.commands[f"theme_{settings.theme}"].setChecked(True)
+        if settings.theme != "system":
+            self.set_theme(settings.theme)
         self.statusBar()
         self._set_briefing_actions(False)  # until there is a briefing to show
         self._target: Target | None = None
@@ -200,6 +204,8 @@ class MainWindow(QMainWindow):
             "print_preview": self.print_preview,
             "export_pdf": self.export_pdf,
         }
+        for theme in THEMES:
+            handlers[f"theme_{theme}"] = functools.partial(self.set_theme, theme)
         for index in range(len(TABS)):
             handlers[f"tab_{index + 1}"] = functools.partial(self.show_tab, index)
         for name, handler in handlers.items():
@@ -516,6 +522,14 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(action_table.shortcuts_html())
         box.open()
+
+    def set_theme(self, choice: str) -> None:
+        """Light, dark, or as the desktop is; remembered for the next start."""
+        application = QGuiApplication.instance()
+        if isinstance(application, QGuiApplication):
+            apply_colour_scheme(application, choice)
+        self.settings.theme = choice
+        self.commands[f"theme_{choice}"].setChecked(True)
 
     def show_about(self) -> None:
         box = QMessageBox(self)

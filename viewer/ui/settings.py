@@ -64,6 +64,16 @@ class Settings:
         self._qt.setValue(f"positions/{briefing_id}", value)
 
     @property
+    def theme(self) -> str:
+        """ "system", "light" or "dark" (see :data:`viewer.ui.theme.THEMES`)."""
+        value = str(self._get("view/theme", str, "system"))
+        return value if value in ("system", "light", "dark") else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._qt.setValue("view/theme", value)
+
+    @property
     def matrix_transposed(self) -> bool:
         return bool(self._get("matrix/transposed", bool, False))
 

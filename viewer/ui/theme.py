@@ -55,7 +55,18 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def apply_colour_scheme(app: QGuiApplication) -> None:
-    """Follow the system's light or dark setting, now and whenever it changes."""
-    scheme = app.styleHints().colorScheme()
-    app.setPalette(dark_palette() if scheme == Qt.ColorScheme.Dark else QPalette())
+THEMES = ("system", "light", "dark")
+"""The reader's choice of colours: as the desktop is, or always light, or always dark."""
+_CHOICE = "briefing-viewer-theme"
+
+
+def apply_colour_scheme(app: QGuiApplication, choice: str | None = None) -> None:
+    """Light or dark colours as the reader chose (kept on the application, so that a change of
+    the desktop's setting is followed only while they chose "system")."""
+    if choice is not None:
+        app.setProperty(_CHOICE, choice)
+    chosen = str(app.property(_CHOICE) or "system")
+    dark = chosen == "dark" or (
+        chosen not in ("light", "dark") and app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    )
+    app.setPalette(dark_palette() if dark else QPalette())
