@@ -166,10 +166,14 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menus: dict[str, QMenu] = {}
+        choice = ""
         for spec in action_table.ACTIONS:
             menu = menus.get(spec.menu)
             if menu is None:
                 menu = menus[spec.menu] = self.menuBar().addMenu(spec.menu)
+            if spec.choice and spec.choice != choice:
+                menu.addSeparator()  # a group of choices stands apart
+            choice = spec.choice
             menu.addAction(self.commands[spec.name])
             self.addAction(self.commands[spec.name])
         problems = self.problems_dock.toggleViewAction()
