@@ -376,3 +376,16 @@ def test_footnotes_are_printed_without_their_back_links(bundled_texts: list[str]
     text = flat(" ".join(bundled_texts))
     assert "Organization of the Islamic Conference" in text or "Islamic Conference" in text
     assert "↩" not in text  # a screen's "jump back" means nothing on paper
+
+
+def test_printed_profiles_name_each_issue_beside_its_number(bundled, bundled_texts) -> None:
+    from viewer.print.matrix import issue_labels
+
+    labels = issue_labels(bundled)
+    russia = next(
+        t for t in bundled_texts if "Returning to the Middle East" in t and "Positions:" in t
+    )
+    for stance in bundled.stances_of_actor("russia")[:5]:
+        title = bundled.issue_by_id[stance.issue].title
+        line = next(line for line in russia.splitlines() if title in line)
+        assert line.split()[0] == labels[stance.issue]  # "I7  +  Russian state credit"

@@ -24,6 +24,7 @@ table.data { margin-top: 4px; margin-bottom: 10px; }
 table.data th { font-family: 'Open Sans'; font-size: 8.5pt; background-color: #eeeeee; }
 table.data td { font-size: 9.5pt; padding: 3px 5px; }
 table.contents td { border: none; padding: 0px 4px; font-size: 10pt; }
+table.positions td { font-family: 'Open Sans'; font-size: 8pt; padding: 1px 4px; }
 table.legend td { font-family: 'Open Sans'; font-size: 8pt; padding: 2px 4px; }
 table.matrix th, table.matrix td { font-family: 'Open Sans'; font-size: 7.5pt; padding: 2px; }
 td.mark, th.mark { white-space: nowrap; }
@@ -74,16 +75,34 @@ def contents_html(headings: list[Heading], page_label: int) -> str:
     return f'<table class="contents" width="100%" cellspacing="0">{"".join(rows)}</table>'
 
 
+TITLED_UP_TO = 120
+"""Issues up to which a printed profile names each issue beside its number and mark."""
+
+
 def actors_html(briefing: Briefing) -> str:
     labels = issue_labels(briefing)
     order = {issue.id: n for n, issue in enumerate(issues_by_theme(briefing))}
     sections = []
     for actor in briefing.actors:
         kind = actor.kind.singular
-        stances = " ".join(
-            f"{labels[s.issue]}&nbsp;{mark_html(s.position, s.confidence)}"
-            for s in sorted(briefing.stances_of_actor(actor.id), key=lambda s: order[s.issue])
-        )
+        held = sorted(briefing.stances_of_actor(actor.id), key=lambda s: order[s.issue])
+        positions = ""
+        if held and len(briefing.issues) <= TITLED_UP_TO:
+            rows = "".join(
+                f'<tr><td>{labels[s.issue]}</td><td class="mark">'
+                f"{mark_html(s.position, s.confidence)}</td>"
+                f"<td>{escape(briefing.issue_by_id[s.issue].title)}</td></tr>"
+                for s in held
+            )
+            positions = (
+                f'<p class="meta">Positions:</p><table class="positions" cellspacing="0">{rows}'
+                "</table>"
+            )
+        elif held:  # a roll-call: codes only, or every profile would run to pages
+            codes = " ".join(
+                f"{labels[s.issue]}&nbsp;{mark_html(s.position, s.confidence)}" for s in held
+            )
+            positions = f'<p class="meta">Positions (see the matrix key): {codes}</p>'
         relations = "".join(
             f"<li><b>{r.role_of(actor.id)}</b> "
             f"{escape(briefing.actor_by_id[r.other(actor.id)].name)}: "
@@ -94,7 +113,7 @@ def actors_html(briefing: Briefing) -> str:
             f'<h2 id="print-actor-{escape(actor.id)}">{escape(actor.name)}</h2>'
             f'<p class="meta">{escape(kind)} {passage_ref(actor.passage)}</p>'
             f"<p>{escape(actor.summary)}</p>"
-            + (f'<p class="meta">Positions (see the matrix key): {stances}</p>' if stances else "")
+            + positions
             + (f"<ul>{relations}</ul>" if relations else "")
         )
     return "".join(sections)
