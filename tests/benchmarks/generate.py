@@ -24,7 +24,9 @@ KINDS = ("state", "organization", "armed-group", "person", "bloc", "other")
 THEMES = 20
 
 
-def generate(folder: Path, actors: int = 200, issues: int = 2000) -> Path:
+def generate(folder: Path, actors: int = 200, issues: int = 2000, evidence_words: int = 0) -> Path:
+    """``evidence_words``: up to that many more words of evidence per stance, varying from one
+    stance to the next (so that printed rows differ in height)."""
     folder.mkdir(parents=True, exist_ok=True)
     lines = [
         "format: 1",
@@ -84,11 +86,18 @@ def generate(folder: Path, actors: int = 200, issues: int = 2000) -> Path:
                         POSITIONS[(a * 7 + i * 3) % len(POSITIONS)],
                         CONFIDENCES[(a + i) % 3],
                         f"Actor {a} on measure {i}.",
-                        f"Evidence for actor {a} on measure {i}.",
+                        f"Evidence for actor {a} on measure {i}."
+                        + filler((a * 37 + i * 11) % (evidence_words + 1)),
                         f"issue-{i}",
                     ]
                 )
     return folder
+
+
+def filler(words: int) -> str:
+    """``words`` more words of evidence, each after a space."""
+    vocabulary = _VOCABULARY.split()
+    return "".join(f" {vocabulary[n % len(vocabulary)]}" for n in range(words))
 
 
 if __name__ == "__main__":

@@ -12,11 +12,13 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
+from tests.benchmarks.generate import generate
 from tests.conftest import BAD, DATA
 from tests.pathological import SLOW, write_briefing
 from tests.print.pdftext import flat, glyph_cells, page_texts
 from viewer import __version__
 from viewer.domain.loader import load_briefing
+from viewer.domain.model import Position
 from viewer.print.command import export_command
 
 WIDE = DATA / "wide-matrix"
@@ -172,7 +174,8 @@ def test_subprocess_without_display_letter(tmp_path: Path, bundled_path: Path) -
 def test_wide_matrix_split_into_groups_with_repeated_headers(wide_pdf: Path) -> None:
     briefing = load_briefing(WIDE).briefing
     texts = page_texts(wide_pdf)
-    table_pages = [t for t in texts if re.search(r"^\s*Actor\s*$", t, re.MULTILINE)]
+    matrices = [t.split("Key to the issue numbers")[0] for t in texts]  # the key follows on
+    table_pages = [t for t in matrices if re.search(r"^\s*Actor\s*$", t, re.MULTILINE)]
     assert len(table_pages) >= len(briefing.themes)
     names = [actor.name for actor in briefing.actors]
     for number in range(1, len(briefing.themes) + 1):
@@ -389,3 +392,44 @@ def test_printed_profiles_name_each_issue_beside_its_number(bundled, bundled_tex
         title = bundled.issue_by_id[stance.issue].title
         line = next(line for line in russia.splitlines() if title in line)
         assert line.split()[0] == labels[stance.issue]  # "I7  +  Russian state credit"
+
+
+@pytest.fixture(scope="module")
+def first_author_pdf(qapp, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """A first author's size of briefing (10 actors, 12 issues, 20 themes) with evidence of
+    many lengths, exported whole."""
+    folder = generate(tmp_path_factory.mktemp("author") / "briefing", 10, 12, evidence_words=90)
+    out = folder.parent / "briefing.pdf"
+    assert export_command([str(folder), "-o", str(out)]) == 0
+    return out, page_texts(out)
+
+
+def test_no_page_of_the_stance_appendix_starts_with_the_tail_of_a_row(
+    first_author_pdf: tuple[Path, list[str]],
+) -> None:
+    _, texts = first_author_pdf
+    appendix = [t for t in texts if "Stance appendix" in t.split("\n", 1)[0]]
+    assert len(appendix) > 5
+    continued = 0
+    for text in appendix:
+        lines = [line.strip() for line in text.split("\n")[1:] if line.strip()]
+        if lines[0].split() != ["Actor", "Position", "Evidence"]:
+            continue  # the page opens with an issue's heading
+        continued += 1
+        first = lines[1]
+        assert re.match(r"Actor \d+ ", first), first
+        assert any(position.label in first for position in Position), first
+    assert continued > 3
+
+
+def test_the_key_follows_its_matrix_on_the_same_page_and_the_titles_are_whole(
+    first_author_pdf: tuple[Path, list[str]],
+) -> None:
+    _, texts = first_author_pdf
+    (matrix,) = [t for t in texts if "Key to the issue numbers" in t]
+    assert "Issue matrix" in matrix.split("\n", 1)[0]
+    key = matrix.split("Key to the issue numbers")[1]
+    assert all(f"I{n} " in key for n in range(1, 13))
+    title = flat(matrix.split("Actor")[0])
+    assert "…" not in title
+    assert all(f"T{n} Theme {n - 1}" in title for n in range(1, 13))

@@ -6,16 +6,17 @@ import csv
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QPoint, QRect, Qt
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
-from tests.ui.helpers import click_link, prose_paragraph
+from tests.ui.helpers import click_link, open_and_wait, prose_paragraph
 from viewer.domain.model import ActorKind
 from viewer.ui.actors_view import ActorsView
 from viewer.ui.briefing_view import BriefingView
+from viewer.ui.matrix.header import BAND, fitted
 from viewer.ui.matrix.model import MatrixModel, SortOrder
-from viewer.ui.matrix.view import MatrixView
+from viewer.ui.matrix.view import CELL_WIDTH, WIDE_CELL, MatrixView
 from viewer.ui.navigation import Navigator
 
 
@@ -293,3 +294,41 @@ def test_a_200_by_2000_matrix_filters_to_the_asked_issue(qtbot, settings) -> Non
     view.filters.text_filter.setText("Issue 19")
     QApplication.processEvents()
     assert view.model.visible_issues[0] == "i19"
+
+
+def test_columns_widen_to_use_the_room_and_titles_wrap_rather_than_cut(
+    qtbot, new_window, synthetic: Path
+) -> None:
+    main = new_window()
+    main.resize(1400, 900)
+    assert open_and_wait(qtbot, main, synthetic)
+    main.tabs.setCurrentIndex(main.tab_of(MatrixView))
+    view = main.view(MatrixView)
+    header = view.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(0) > CELL_WIDTH)
+    assert header.sectionSize(0) <= WIDE_CELL
+    assert header.length() <= view.table.viewport().width()  # no sideways scrolling
+    main.resize(700, 900)
+    qtbot.waitUntil(lambda: header.sectionSize(0) == CELL_WIDTH)
+
+
+def test_a_long_column_title_wraps_over_lines_and_is_cut_only_when_it_cannot_fit() -> None:
+    metrics = QFontMetrics(QApplication.font())
+    title = "Ambition and long-term goals of the partnership"
+    line = metrics.height()
+    assert metrics.horizontalAdvance(title) > 150, "the sample must be wider than one line"
+    assert fitted(metrics, title, QRect(0, 0, 150, 3 * line + 2)) == title
+    cut = fitted(metrics, title, QRect(0, 0, 150, line + 2))
+    assert cut.endswith("…") and title.startswith(cut[:-1])
+
+
+def test_a_theme_bands_tooltip_is_the_themes_whole_title(qtbot, matrix, bundled) -> None:
+    header = matrix.table.horizontalHeader()
+    spot = QPoint(header.sectionViewportPosition(0) + 5, BAND // 2)
+    QApplication.sendEvent(
+        header.viewport(),
+        QHelpEvent(QEvent.Type.ToolTip, spot, header.viewport().mapToGlobal(spot)),
+    )
+    theme = bundled.issue_by_id[matrix.model.visible_issues[0]].theme
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == f"Theme: {bundled.theme_by_id[theme].title}"

@@ -23,6 +23,7 @@ PRINT_CSS = """
 table.data { margin-top: 4px; margin-bottom: 10px; }
 table.data th { font-family: 'Open Sans'; font-size: 8.5pt; background-color: #eeeeee; }
 table.data td { font-size: 9.5pt; padding: 3px 5px; }
+table.key td { font-size: 8.5pt; padding: 1px 5px; }
 table.contents td { border: none; padding: 0px 4px; font-size: 10pt; }
 table.positions td { font-family: 'Open Sans'; font-size: 8pt; padding: 1px 4px; }
 table.legend td { font-family: 'Open Sans'; font-size: 8pt; padding: 2px 4px; }

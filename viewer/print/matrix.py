@@ -77,25 +77,24 @@ def legend_html(moves: bool = False) -> str:
 
 
 def key_blocks(briefing: Briefing) -> list[str]:
-    """The key to the issue numbers: its heading, then tables of at most :data:`KEY_ROWS` rows,
-    each with its own header, so that a key of thousands of issues is laid out in pieces."""
+    """The key to the issue numbers, a row per issue with its theme beside it (a theme row of
+    its own would double the key's length and could be left alone at a page's foot): its
+    heading, then tables of at most :data:`KEY_ROWS` rows, each with its own header, so that a
+    key of thousands of issues is laid out in pieces."""
     labels = issue_labels(briefing)
-    rows = []
-    for theme in briefing.themes:
-        issues = briefing.issues_of_theme(theme.id)
-        if not issues:
-            continue
-        rows.append(f'<tr><td colspan="2"><b>{escape(theme.title)}</b></td></tr>')
-        rows.extend(
-            f"<tr><td>{labels[issue.id]}</td><td>"
-            + (f'<a href="#{escape(issue.passage)}">' if issue.passage else "")
-            + f"{escape(issue.title)}{'</a>' if issue.passage else ''}: {escape(issue.question)}"
-            "</td></tr>"
-            for issue in issues
-        )
+    themes = theme_labels(briefing)
+    rows = [
+        f"<tr><td>{labels[issue.id]}</td><td>"
+        + (f'<a href="#{escape(issue.passage)}">' if issue.passage else "")
+        + f"{escape(issue.title)}{'</a>' if issue.passage else ''}: {escape(issue.question)}"
+        f"</td><td>{themes[theme.id]} {escape(theme.title)}</td></tr>"
+        for theme in briefing.themes
+        for issue in briefing.issues_of_theme(theme.id)
+    ]
     tables = [
-        '<table class="data" width="100%" cellspacing="0" cellpadding="3">'
-        '<thead><tr><th width="8%">No.</th><th>Issue: question</th></tr></thead>'
+        '<table class="data key" width="100%" cellspacing="0" cellpadding="1">'
+        '<thead><tr><th width="7%">No.</th><th>Issue: question</th>'
+        '<th width="28%">Theme</th></tr></thead>'
         f"{''.join(rows[start : start + KEY_ROWS])}</table>"
         for start in range(0, len(rows), KEY_ROWS)
     ]

@@ -33,6 +33,7 @@ from viewer.print.pages import MM_PER_INCH
 CELL_POINTS = 7.0
 TITLE_POINTS = 8.5
 GRID = QColor("#b8b8b8")
+WRAP = Qt.TextFlag.TextWordWrap
 HEAD = QColor("#eeeeee")
 
 
@@ -92,6 +93,17 @@ class PaintedMatrix:
         }
         """Colours, face and glyph of every position and confidence, made once."""
         self.theme_numbers = theme_labels(briefing)
+        title_metrics = QFontMetricsF(self.title_font, device)
+        self.titles = [self._title(group) for group in self.groups]
+        self.title_heights = [
+            title_metrics.boundingRect(
+                QRectF(0, 0, body.width(), body.height()), WRAP, f"{title} (continued)"
+            ).height()
+            + self.title
+            - title_metrics.height()
+            for title in self.titles
+        ]
+        """A group's title is every theme it holds, wrapped over as many lines as it takes."""
         self.pages = self._pack(len(briefing.actors), start)
         self.shares_first_page = bool(start) and bool(self.pages) and bool(self.pages[0])
         if start and self.pages and not self.pages[0]:
@@ -101,12 +113,12 @@ class PaintedMatrix:
     def _pack(self, actors: int, start: float) -> list[list[Slice]]:
         """Groups one after another down the pages, as many on a page as fit; a group that
         does not fit whole goes on over the next pages, its header repeated."""
-        head = self.title + 2 * self.row
         gap = self.row
         least = min(actors, 3)
         pages: list[list[Slice]] = [[]]
         used = start
         for group in range(len(self.groups)):
+            head = self.title_heights[group] + 2 * self.row
             first = 0
             while first < actors:
                 if used and used + gap + head + least * self.row > self.body.height():
@@ -118,6 +130,7 @@ class PaintedMatrix:
                 pages[-1].append(Slice(group, first, rows, top))
                 used = top + head + rows * self.row
                 first += rows
+        self.end = used
         return pages if any(pages) else []
 
     def _check(self) -> None:
@@ -135,6 +148,10 @@ class PaintedMatrix:
     def pageCount(self) -> int:
         return len(self.pages)
 
+    def ends_at(self) -> float:
+        """How far down its last page the painting ends."""
+        return self.end
+
     def drawContents(self, painter: QPainter, clip: QRectF) -> None:
         """Paint the page whose rectangle ``clip`` is (pages are stacked, as in a document)."""
         number = round(clip.top() / self.body.height())
@@ -150,39 +167,47 @@ class PaintedMatrix:
 
     # -- one page ----------------------------------------------------------------------------
 
-    def _paint(self, painter: QPainter, page: Slice) -> None:
-        issues = self.groups[page.group]
+    def _spans(self, issues: list[Issue]) -> list[tuple[str, int]]:
+        """Each theme of a group with how many columns it spans."""
         themes: list[tuple[str, int]] = []
         for issue in issues:
             if themes and themes[-1][0] == issue.theme:
                 themes[-1] = (issue.theme, themes[-1][1] + 1)
             else:
                 themes.append((issue.theme, 1))
+        return themes
+
+    def _theme_title(self, theme: str) -> str:
         by_id = self.briefing.theme_by_id
+        return by_id[theme].title if theme in by_id else theme
+
+    def _title(self, issues: list[Issue]) -> str:
+        return " · ".join(
+            f"{self.theme_numbers.get(theme, '')} {self._theme_title(theme)}"
+            for theme, _ in self._spans(issues)
+        )
+
+    def _paint(self, painter: QPainter, page: Slice) -> None:
+        issues = self.groups[page.group]
+        themes = self._spans(issues)
         middle, centre = Qt.AlignmentFlag.AlignVCenter, Qt.AlignmentFlag.AlignCenter
         elide = Qt.TextElideMode.ElideRight
         black = QColor("#000000")
         right = self.name_width + self.cell * len(issues)
         # the group's title, "(continued)" on its later pages
-        title = " · ".join(
-            f"{self.theme_numbers.get(theme, '')} {by_id[theme].title if theme in by_id else theme}"
-            for theme, _ in themes
-        ) + (" (continued)" if page.first_row else "")
+        title_height = self.title_heights[page.group]
+        title = self.titles[page.group] + (" (continued)" if page.first_row else "")
         painter.setPen(black)
         painter.setFont(self.title_font)
-        title = QFontMetricsF(self.title_font, painter.device()).elidedText(
-            title, elide, self.body.width()
-        )
-        painter.drawText(QRectF(0, 0, self.body.width(), self.title), middle, title)
+        painter.drawText(QRectF(0, 0, self.body.width(), title_height), middle | WRAP, title)
         # header rows: the themes over their columns, then the issue numbers
-        top = self.title
+        top = title_height
         painter.setFont(self.font)
         painter.fillRect(QRectF(0, top, right, 2 * self.row), HEAD)
         painter.drawText(QRectF(self.unit, top, self.name_width, 2 * self.row), middle, "Actor")
         x = self.name_width
         for theme, span in themes:
-            name = by_id[theme].title if theme in by_id else theme
-            head = theme_head(self.theme_numbers.get(theme, ""), name, span)
+            head = theme_head(self.theme_numbers.get(theme, ""), self._theme_title(theme), span)
             painter.drawText(QRectF(x, top, span * self.cell, self.row), centre, head)
             x += span * self.cell
         for column, issue in enumerate(issues):
@@ -219,10 +244,10 @@ class PaintedMatrix:
         bottom = top + len(actors) * self.row
         painter.setPen(QPen(GRID, self.unit * 0.12))
         for line in range(len(actors) + 3):
-            y = self.title + line * self.row if line < 2 else top + (line - 2) * self.row
+            y = title_height + line * self.row if line < 2 else top + (line - 2) * self.row
             start = self.name_width if line == 1 else 0.0  # "Actor" spans both header rows
             painter.drawLine(QLineF(start, y, right, y))
-        painter.drawLine(QLineF(0.0, self.title, 0.0, bottom))
+        painter.drawLine(QLineF(0.0, title_height, 0.0, bottom))
         for column in range(len(issues) + 1):
             x = self.name_width + column * self.cell
-            painter.drawLine(QLineF(x, self.title + (self.row if column else 0), x, bottom))
+            painter.drawLine(QLineF(x, title_height + (self.row if column else 0), x, bottom))

@@ -13,6 +13,7 @@ from viewer.print import html
 from viewer.print.figures import figure_html
 from viewer.print.matrix import matrix_blocks
 from viewer.print.options import PARTS
+from viewer.typesetting.anchors import table_anchors
 
 
 def part_heading(name: str) -> str:
@@ -47,7 +48,7 @@ def paper_links(prose_html: str, with_actors: bool) -> str:
     """Every link made to work on paper: footnotes lead back to their reference, and actor links
     to the printed actor profile (or nowhere when the profiles are left out). The footnotes'
     "↩" back-links are left out: on paper the number says where the note belongs."""
-    prose_html = BACK_LINK.sub("", prose_html)
+    prose_html = table_anchors(BACK_LINK.sub("", prose_html))
     prose_html = FOOTNOTE_REF.sub(r'<a name="\1">&#8203;</a><sup>', prose_html)
     prose_html = LINK_FIRST.sub(r'\1<a name="\2">&#8203;</a>', prose_html)
     pattern = rf'<a [^>]*href="{ACTOR_SCHEME}:([a-z0-9-]+)"[^>]*>(.*?)</a>'

@@ -27,7 +27,12 @@ from viewer.print.matrix import PAINTED
 from viewer.print.matrix_pages import PaintedMatrix
 from viewer.print.options import PARTS, PrintOptions
 from viewer.print.pages import body_rect, body_width_mm, page_layout
-from viewer.print.paginate import PAGE_TOLERANCE, anchor_pages, keep_headings_with_next
+from viewer.print.paginate import (
+    PAGE_TOLERANCE,
+    anchor_pages,
+    keep_headings_with_next,
+    keep_rows_whole,
+)
 from viewer.print.parts import has_content, part_blocks, part_heading
 from viewer.typesetting.network import paint_network
 from viewer.typesetting.timeline import paint_timeline, timeline_height
@@ -38,7 +43,8 @@ MAX_CONTENTS_RUNS = 4
 SECTION_CHARS = 200_000
 """HTML per laid-out document. Qt's text layout breaks down (and crashes) beyond some 700 pages
 at the PDF's resolution; a long part is laid out as several documents of at most about 100
-pages, each starting at a heading where one comes soon enough."""
+pages, each starting at a heading where one comes soon enough, and going on below the one
+before it on the same page."""
 _HEADING_START = re.compile(r"<h[1-6][ >]")
 
 
@@ -57,14 +63,6 @@ def sections(blocks: Sequence[str]) -> list[str]:
         size += len(block)
     grouped.append("\n".join(current))
     return grouped
-
-
-def room_left(document: PageSource, page_height: float) -> float:
-    """Where on its last page ``document`` ends (0 when it is not a laid-out document)."""
-    if not isinstance(document, PrintDocument):
-        return 0.0
-    height = document.documentLayout().documentSize().height()
-    return max(0.0, height - (document.pageCount() - 1) * page_height)
 
 
 class IncompleteExport(OSError):
@@ -92,7 +90,11 @@ def check_whole(name: str, document: PrintDocument) -> None:
 class PageSource(Protocol):
     """What a part's pages come from: a laid-out document, or pages painted directly."""
 
+    shares_first_page: bool
+
     def pageCount(self) -> int: ...
+
+    def ends_at(self) -> float: ...
 
     def drawContents(self, painter: QPainter, clip: QRectF) -> None: ...
 
@@ -110,11 +112,11 @@ class Part:
 
     def pages(self) -> list[list[tuple[PageSource, int]]]:
         """Each page as what is painted on it: a document and its page index there (two, where
-        painted pages go on below the end of the document before them)."""
+        a document goes on below the end of the one before it)."""
         pages: list[list[tuple[PageSource, int]]] = []
         for document in self.documents:
             for index in range(document.pageCount()):
-                if index == 0 and pages and getattr(document, "shares_first_page", False):
+                if index == 0 and pages and document.shares_first_page:
                     pages[-1].append((document, 0))
                 else:
                     pages.append([(document, index)])
@@ -162,15 +164,18 @@ class Publication:
             runs = [list(blocks[:cut]), list(blocks[cut + 1 :])]
         for number, run in enumerate(runs):
             if number:
-                start = room_left(documents[-1], body.height()) if documents else 0.0
+                start = documents[-1].ends_at() if documents else 0.0
                 painted = PaintedMatrix(self.briefing, self.device, body.size(), start)
                 documents.append(painted)
             for section in sections(run) if run else ():
                 document = PrintDocument(
                     section, self.briefing.folder, self.device, body.size(), figures
                 )
+                if documents:
+                    document.continue_below(documents[-1].ends_at())
                 if name != "cover":
                     keep_headings_with_next(document)
+                    keep_rows_whole(document)
                 check_whole(name, document)
                 documents.append(document)
         return Part(name, documents, layout)
@@ -225,6 +230,7 @@ class Publication:
             offset = 0
             for document in part.documents:
                 assert isinstance(document, PrintDocument)  # the prose is never painted
+                offset -= document.shares_first_page
                 for anchor, page in anchor_pages(document).items():
                     pages.setdefault(anchor, offset + page)
                 offset += document.pageCount()

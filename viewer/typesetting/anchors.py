@@ -3,6 +3,7 @@ reading view and the printed pages both need."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from PySide6.QtGui import QTextBlock
@@ -17,3 +18,14 @@ def named_anchors(block: QTextBlock) -> Iterator[tuple[str, QTextBlock]]:
                 yield name, block
             fragments += 1
         block = block.next()
+
+
+_TABLE_WITH_ID = re.compile(r'<table id="([^"]+)"')
+
+
+def table_anchors(html: str) -> str:
+    """Qt's rich text drops a table's id: each named table gets a named anchor in a hairline
+    paragraph just before it, where a link to the table then lands."""
+    return _TABLE_WITH_ID.sub(
+        r'<p style="margin: 0; font-size: 1px"><a name="\1">&#8203;</a></p>\g<0>', html
+    )

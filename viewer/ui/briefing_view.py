@@ -38,7 +38,7 @@ from viewer.domain.targets import Kind, Target
 from viewer.presentation.citations import title_block
 from viewer.presentation.pages import unavailable_html
 from viewer.presentation.styles import PROSE_CSS, PROSE_FAMILY, PROSE_POINT_SIZE
-from viewer.typesetting.anchors import named_anchors
+from viewer.typesetting.anchors import named_anchors, table_anchors
 from viewer.ui.actions import LOCAL_KEYS, key_text, shortcut_text, spec_named
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.navigation import Navigator
@@ -242,7 +242,7 @@ class BriefingView(QWidget):
             self._slices = []
             self._finish_filling()
             return
-        self._slices = slices(rendered.blocks)
+        self._slices = slices([table_anchors(block) for block in rendered.blocks])
         self._slices[:1] = [title_block(briefing) + (self._slices[0] if self._slices else "")]
         self._total = len(self._slices)
         self.text.setHtml(self._slices.pop(0))

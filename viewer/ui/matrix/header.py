@@ -5,9 +5,9 @@ Also used by the Compare tab's alignment table, whose columns are actors.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QHeaderView, QToolTip, QWidget
 
 from viewer.ui.roles import BAND_ROLE, SHADE_ROLE
 
@@ -17,6 +17,28 @@ BAND = 18
 SHADES = (QColor("#e4e4ec"), QColor("#c9c9d6"))
 BAND_INK = QColor("#1a1a1a")
 """The band shades are light in every palette, so their labels are always dark."""
+
+
+WRAP = Qt.TextFlag.TextWordWrap
+
+
+def fitted(metrics: QFontMetrics, text: str, box: QRect) -> str:
+    """``text`` wrapped over as many lines as ``box`` holds, shortened with "…" when even
+    that is too little: a wider column shows more of a long title, on more lines."""
+
+    def fits(candidate: str) -> bool:
+        return metrics.boundingRect(box, WRAP, candidate).height() <= box.height()
+
+    if fits(text):
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest start of the text that fits with its "…"
+        middle = (low + high + 1) // 2
+        if fits(text[:middle].rstrip() + "…"):
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 class MatrixHeader(QHeaderView):
@@ -63,12 +85,25 @@ class MatrixHeader(QHeaderView):
             palette.highlightedText().color() if current else palette.buttonText().color()
         )
         text = str(self.model().headerData(section, self.orientation()) or "")
-        length = area.height() - 10
-        text = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, length)
+        box = QRect(0, 2, area.height() - 10, area.width() - 4)  # the label's room, turned
+        text = fitted(QFontMetrics(font), text, box)
         painter.translate(area.left(), area.bottom() - 5)
         painter.rotate(-90)
-        painter.drawText(QRect(0, 0, length, area.width()), Qt.AlignmentFlag.AlignVCenter, text)
+        painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | WRAP, text)
         painter.restore()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Over a theme band, the tooltip is the theme's whole title (the band may be too
+        short to show it); over a section, the section's own tooltip."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            horizontal = self.orientation() == Qt.Orientation.Horizontal
+            across = event.pos().y() if horizontal else event.pos().x()
+            section = self.logicalIndexAt(event.pos())
+            title = self._band(section) if section >= 0 and across < BAND else None
+            if title is not None:
+                QToolTip.showText(event.globalPos(), f"Theme: {title}", self)
+                return True
+        return super().viewportEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the theme bands over the sections, one label per run of same-theme sections."""

@@ -34,6 +34,8 @@ from viewer.ui.settings import Settings
 CELL_WIDTH = 48
 CELL_HEIGHT = 22
 LABEL_LIMIT = 260
+WIDE_CELL = 120
+"""Columns widen up to this when the window has room to spare: more of each title shows."""
 """The widest the actor names' column grows, in pixels."""
 
 
@@ -90,6 +92,7 @@ class MatrixView(QWidget):
         self.table.enter_pressed.connect(self._read_current)
         self.table.doubleClicked.connect(self._read_current)
         self.table.copy_requested.connect(self.copy_selection)
+        self.table.resized.connect(self._fit_columns)
         for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
             header.sectionClicked.connect(
                 lambda section, header=header: self._header_clicked(header.orientation(), section)
@@ -155,7 +158,19 @@ class MatrixView(QWidget):
         vertical.label_width = min(widest + 16, LABEL_LIMIT)
         vertical.updateGeometry()
         self.table.updateGeometries()
+        self._fit_columns()
         self.filters.show_count(len(self.model.visible_actors), len(self.model.visible_issues))
+
+    def _fit_columns(self) -> None:
+        """Share out the width the table has to spare among its columns, up to
+        :data:`WIDE_CELL` each; never narrower than :data:`CELL_WIDTH`."""
+        header = self.table.horizontalHeader()
+        if not header.count():
+            return
+        share = self.table.viewport().width() // header.count()
+        size = max(CELL_WIDTH, min(share, WIDE_CELL))
+        if size != header.defaultSectionSize():
+            header.setDefaultSectionSize(size)
 
     # -- selection and navigation ---------------------------------------------------------
 
