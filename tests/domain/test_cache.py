@@ -109,8 +109,8 @@ def test_a_file_saved_while_the_briefing_loads_is_not_hidden_by_the_cache(tmp_pa
     prose = folder / "briefing.md"
 
     class SavedMeanwhile(ProseRenderer):
-        def render(self, files, actors=()):
-            rendered = super().render(files, actors)
+        def render(self, files, actors=(), language=""):
+            rendered = super().render(files, actors, language)
             prose.write_text(prose.read_text(encoding="utf-8") + "\nSaved meanwhile.\n")
             return rendered
 

@@ -160,3 +160,52 @@ def test_every_explicit_id_is_located_where_it_is_written(pieces: list[str], gap
             assert written.startswith(f"[^{anchor.id.partition(':')[2]}]"), anchor
         elif anchor.id.startswith("id"):
             assert written.startswith(f"#{anchor.id}"), anchor
+
+
+def test_quotes_and_dashes_are_typographic_in_the_briefings_language() -> None:
+    text = 'It\'s "settled" -- or so said Moscow... "Is it?"'
+    english = render([("b.md", text)], language="en").html
+    assert "It&rsquo;s &ldquo;settled&rdquo; &ndash; or so" in english
+    assert "&hellip;" in english and '"' not in english.split(">", 1)[1]
+    assert "&bdquo;settled&ldquo;" in render([("b.md", text)], language="de-AT").html
+    assert "&laquo;settled&raquo;" in render([("b.md", text)], language="ru").html
+    assert "&laquo;&#8239;settled&#8239;&raquo;" in render([("b.md", text)], language="fr").html
+    assert "&lsquo;" not in render([("b.md", "Russia's role")], language="de").html
+
+
+def test_typographic_quotes_leave_heading_ids_and_code_alone() -> None:
+    rendered = render([("b.md", '# Russia\'s "red lines"\n\n`a "b"` and -- c\n')])
+    assert [entry.anchor for entry in rendered.toc] == ["russias-red-lines"]
+    assert rendered.toc[0].title == "Russia’s “red lines”"
+    assert '<code>a "b"</code>' in rendered.html.replace("&quot;", '"')
+
+
+def test_a_name_with_an_apostrophe_links_whichever_apostrophe_is_typed() -> None:
+    front = NamedActor("front", ("People's Front",))
+    coast = NamedActor("coast", ("Côte d’Ivoire",))
+    html = render(
+        [
+            (
+                "b.md",
+                "The People’s Front and Côte d'Ivoire.\n\nThe People's Front and Côte d’Ivoire.",
+            )
+        ],
+        [front, coast],
+    ).html
+    assert html.count('href="actor:front"') == 2
+    assert html.count('href="actor:coast"') == 2
+
+
+def test_an_attribute_list_after_a_table_names_the_table_and_is_not_a_row() -> None:
+    rendered = render([("b.md", "Intro.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n{: #shares }\n")])
+    assert anchors(rendered) == {"shares": "b.md:6:4"}
+    assert '<table id="shares">' in rendered.html
+    assert "{:" not in rendered.html and rendered.html.count("<tr>") == 2
+
+
+def test_a_heading_whose_id_is_taken_says_which_id_it_got() -> None:
+    rendered = render([("b.md", "Who stood.\n{: #who-stood-where }\n\n# Who stood where\n")])
+    (warning,) = rendered.problems
+    assert str(warning.location) == "b.md:4:1"
+    assert "gets the id 'who-stood-where_1', not 'who-stood-where'" in warning.message
+    assert "b.md:2:4" in warning.message

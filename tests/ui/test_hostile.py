@@ -16,7 +16,7 @@ HOSTILE = BAD / "hostile-html-and-urls"
 def test_raw_html_is_shown_as_text_not_run(qtbot, window: MainWindow) -> None:
     assert open_and_wait(qtbot, window, HOSTILE)
     text = window.briefing_view.text.toPlainText()
-    assert '<script>alert("owned")</script>' in text
+    assert "<script>alert(“owned”)</script>" in text  # plain text, quotes made typographic
     assert "<iframe" in text
     assert "Click handler text" in text
     html = window.briefing_view.text.toHtml()

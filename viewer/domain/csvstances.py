@@ -7,9 +7,11 @@ remember their line, and columns are worked out only when a problem needs one.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import io
+import itertools
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,14 +26,14 @@ _POSITIONS = {p.value: p for p in Position}
 _CONFIDENCES = {c.value: c for c in Confidence}
 
 
-def field_columns(line: str) -> list[int]:
+def field_columns(line: str, separator: str = ",") -> list[int]:
     """1-based start column of each field on a physical CSV line (quotes respected)."""
     columns = [1]
     quoted = False
     for index, char in enumerate(line):
         if char == '"':
             quoted = not quoted
-        elif char == "," and not quoted:
+        elif char == separator and not quoted:
             columns.append(index + 2)
     return columns
 
@@ -51,8 +53,24 @@ def from_records(records: list[Record]) -> StanceRows:
     return StanceRows(stances, lambda n, name: records[n].at(name))
 
 
+def joined(parts: list[StanceRows]) -> StanceRows:
+    """The stances of several files, one after another, each still located in its own file."""
+    if len(parts) == 1:
+        return parts[0]
+    starts = list(itertools.accumulate((len(part.stances) for part in parts), initial=0))
+
+    def locate(n: int, name: str) -> Location:
+        part = bisect.bisect_right(starts, n) - 1
+        return parts[part].locate(n - starts[part], name)
+
+    return StanceRows([stance for part in parts for stance in part.stances], locate)
+
+
 def read_stances(text: str, shown: str, problems: ProblemList) -> StanceRows:
-    reader = csv.reader(io.StringIO(text), strict=True)
+    """Stances from CSV text whose columns are separated by commas, or by the semicolons or
+    tabs that spreadsheets write in many locales (told apart by the header row)."""
+    separator = _separator(text.partition("\n")[0])
+    reader = csv.reader(io.StringIO(text), strict=True, delimiter=separator)
     lines: list[str] = []
 
     def line(number: int) -> str:
@@ -61,7 +79,7 @@ def read_stances(text: str, shown: str, problems: ProblemList) -> StanceRows:
         return lines[number - 1] if number <= len(lines) else ""
 
     def at(number: int, names: tuple[str, ...], name: str) -> Location:
-        columns = field_columns(line(number))
+        columns = field_columns(line(number), separator)
         index = names.index(name) if name in names else 0
         return Location(shown, number, columns[index] if index < len(columns) else 1)
 
@@ -75,16 +93,8 @@ def read_stances(text: str, shown: str, problems: ProblemList) -> StanceRows:
         problems.error(Location(shown), f"CSV syntax: {exc}")
         return empty
     names = tuple(name.strip() for name in header)
-    other = _other_separator(text.partition("\n")[0]) if len(names) == 1 else None
-    if other is not None:
-        problems.error(
-            Location(shown, 1, 1),
-            f"the columns are separated by {other}; stances CSV files use commas (in a "
-            'spreadsheet, save as "CSV UTF-8 (comma delimited)")',
-        )
-        return empty
     usable = True
-    header_columns = field_columns(text.partition("\n")[0])
+    header_columns = field_columns(text.partition("\n")[0], separator)
     for index, name in enumerate(names):
         if name in names[:index]:
             where = Location(shown, 1, header_columns[min(index, len(header_columns) - 1)])
@@ -145,8 +155,8 @@ def read_stances(text: str, shown: str, problems: ProblemList) -> StanceRows:
                     append(new(Stance, fields))
                     mark(start)
                     continue
-            if not row or row == [""]:
-                continue
+            if not any(cell.strip() for cell in row):
+                continue  # a blank row, as spreadsheets leave below the data
             kept = _report_row(
                 row, names, start, shown, problems, functools.partial(at, start, names)
             )
@@ -163,17 +173,17 @@ def read_stances(text: str, shown: str, problems: ProblemList) -> StanceRows:
     return StanceRows(stances, lambda n, name: at(starts[n], names, name))
 
 
-_SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+_SEPARATORS = (",", ";", "\t")
 
 
-def _other_separator(line: str) -> str | None:
-    """The name of the separator a header uses instead of commas, if splitting the header by it
-    gives the stance columns (as spreadsheets in many locales write them)."""
-    for separator, name in _SEPARATORS.items():
-        columns = {cell.strip().strip('"') for cell in line.split(separator)}
-        if len(columns & set(STANCE)) >= 2:
-            return name
-    return None
+def _separator(header: str) -> str:
+    """The separator that splits the header row into the most stance columns."""
+    return max(
+        _SEPARATORS,
+        key=lambda separator: len(
+            {cell.strip().strip('"') for cell in header.split(separator)} & set(STANCE)
+        ),
+    )
 
 
 def _as_of(value: str) -> str | None:

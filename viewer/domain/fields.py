@@ -68,12 +68,31 @@ def whole_number(value: str, tag: str) -> int:
         raise Invalid(f"'{value}' is not a whole number") from None
 
 
+_DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})\Z")
+
+
+def date_hint(value: str) -> str:
+    """What a date written day first (as many locales and spreadsheets do) would be."""
+    found = _DAY_FIRST.match(value)
+    if not found:
+        return ""
+    first, second, year = (int(part) for part in found.groups())
+    readings = [
+        f"{year:04d}-{month:02d}-{day:02d}"
+        for day, month in ((first, second), (second, first))
+        if 1 <= month <= 12 and 1 <= day <= 31
+    ]
+    if not readings:
+        return ""
+    return "; did you mean " + " or ".join(f"{r}" for r in dict.fromkeys(readings)) + "?"
+
+
 def full_date(value: str, tag: str) -> str:
     value = text(value, tag)
     try:
         return datetime.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise Invalid(f"'{value}' is not a date in the form YYYY-MM-DD") from None
+        raise Invalid(f"'{value}' is not a date in the form YYYY-MM-DD{date_hint(value)}") from None
 
 
 def partial_date(value: str, tag: str) -> str:
@@ -87,7 +106,47 @@ def partial_date(value: str, tag: str) -> str:
     try:
         return datetime.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise Invalid(f"'{value}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+        raise Invalid(
+            f"'{value}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD){date_hint(value)}"
+        ) from None
+
+
+SYNONYMS = {
+    "against": "oppose",
+    "opposed": "oppose",
+    "opposes": "oppose",
+    "con": "oppose",
+    "no": "oppose",
+    "for": "support",
+    "in-favour": "support",
+    "in-favor": "support",
+    "supports": "support",
+    "pro": "support",
+    "yes": "support",
+    "undecided": "unclear",
+    "unknown": "unclear",
+    "abstain": "neutral",
+    "ambivalent": "mixed",
+    "country": "state",
+    "government": "state",
+    "nation": "state",
+    "organisation": "organization",
+    "org": "organization",
+    "institution": "organization",
+    "alliance": "bloc",
+    "coalition": "bloc",
+    "group": "bloc",
+    "militia": "armed-group",
+    "rebels": "armed-group",
+    "individual": "person",
+    "leader": "person",
+    "enemy": "adversary",
+    "foe": "adversary",
+    "friend": "ally",
+    "competitor": "rival",
+    "broker": "mediator",
+}
+"""Words authors write for the format's choices, and the choice each stands for."""
 
 
 def choice(kind: type[enum.Enum], what: str) -> Converter:
@@ -96,7 +155,14 @@ def choice(kind: type[enum.Enum], what: str) -> Converter:
     def convert(value: str, tag: str) -> enum.Enum:
         value = text(value, tag)
         if value not in allowed:
-            raise Invalid(f"'{value}' is not a valid {what}; expected one of: {', '.join(allowed)}")
+            written = value.casefold().replace(" ", "-").replace("_", "-")
+            meant = SYNONYMS.get(written)
+            hint = (
+                f"; did you mean '{meant}'?"
+                if meant in allowed
+                else (suggest(written, allowed) if written != value else suggest(value, allowed))
+            )
+            raise Invalid(f"'{value}' is not a valid {what}{hint} (one of: {', '.join(allowed)})")
         return allowed[value]
 
     return convert
@@ -119,6 +185,7 @@ _MEANINGS: dict[str, Converter] = {
     "full date": full_date,
     "language": language,
     "anchor": text,
+    "reference": text,
 }
 
 

@@ -27,6 +27,7 @@ from markdown.extensions.attr_list import AttrListExtension
 from markdown.extensions.fenced_code import FencedBlockPreprocessor, FencedCodeExtension
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.smarty import SmartyExtension
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
 from markdown.preprocessors import Preprocessor
@@ -42,13 +43,18 @@ _PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _PRE_ID = re.compile(r'<pre id="([^"]*)"')
 _HEADING = re.compile(r" {0,3}#{1,6}(?:\s|$)")
 _DETACHED = re.compile(r"\{:?[^{}]*\}")
+_RENUMBERED = re.compile(r"(.+)_\d+\Z")
+"""A heading id the contents made unique by a number, because its text's id was taken."""
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
-def extensions(actors: Sequence[NamedActor], source: SourceMap) -> list[Extension]:
+def extensions(
+    actors: Sequence[NamedActor], source: SourceMap, language: str = ""
+) -> list[Extension]:
     """Instances rather than names: naming them makes Markdown scan every installed package's
     entry points, which costs more than the rendering itself."""
     return [
+        SmartyExtension(substitutions=quotes(language)),
         TocExtension(),
         TableExtension(),
         FootnoteExtension(),
@@ -59,14 +65,47 @@ def extensions(actors: Sequence[NamedActor], source: SourceMap) -> list[Extensio
     ]
 
 
+DOUBLE_QUOTES = {
+    **dict.fromkeys(("de", "cs", "sk", "bg", "lt", "et", "is", "sl", "hr"), ("&bdquo;", "&ldquo;")),
+    "fr": ("&laquo;&#8239;", "&#8239;&raquo;"),
+    **dict.fromkeys(
+        ("ru", "uk", "be", "es", "it", "pt", "ca", "el", "no", "nb", "nn", "fa", "ar"),
+        ("&laquo;", "&raquo;"),
+    ),
+}
+"""Double quotation marks by language, where they are not English's; single quotes stay as in
+English because the same mark is the apostrophe."""
+
+
+def quotes(language: str) -> dict[str, str]:
+    primary = language.split("-")[0].lower()
+    if primary not in DOUBLE_QUOTES:
+        return {}
+    left, right = DOUBLE_QUOTES[primary]
+    return {"left-double-quote": left, "right-double-quote": right}
+
+
+_APOSTROPHE = re.compile("['’]")
+_ANY_APOSTROPHE = "(?:['’]|\x02wzxhzdk:\\d+\x03)"
+"""A name's apostrophe matches a straight or a typographic one, or the placeholder that stands
+for the typographic one until the HTML is written (quotes are made typographic first)."""
+
+
+def _folded(name: str) -> str:
+    return re.sub(_ANY_APOSTROPHE, "'", name)
+
+
 class _ActorLinker(Treeprocessor):
     """Links the first mention of each actor in every paragraph, list item or table cell."""
 
     def __init__(self, md: markdown.Markdown, names: dict[str, str]) -> None:
         super().__init__(md)
-        self.names = names
+        self.names = {_folded(name): actor for name, actor in names.items()}
         ordered = sorted(names, key=len, reverse=True)
-        self.pattern = re.compile(r"\b(" + "|".join(map(re.escape, ordered)) + r")\b")
+        alternatives = (
+            _APOSTROPHE.sub(lambda _: _ANY_APOSTROPHE, re.escape(name)) for name in ordered
+        )
+        self.pattern = re.compile(r"\b(" + "|".join(alternatives) + r")\b")
 
     def run(self, root: ET.Element) -> None:
         for block in root.iter():
@@ -104,7 +143,7 @@ class _ActorLinker(Treeprocessor):
         links: list[ET.Element] = []
         position = 0
         for match in self.pattern.finditer(text):
-            actor_id = self.names[match.group(1)]
+            actor_id = self.names[_folded(match.group(1))]
             if actor_id in linked or _inside_longer_name(text, match.start(), match.end()):
                 continue
             linked.add(actor_id)
@@ -292,6 +331,27 @@ class _BlockStarts(BlockProcessor):
         return False
 
 
+_TABLE_ID = re.compile(r"\{:?\s*#([^\s{}#]+)\s*\}")
+
+
+class _TableIds(Treeprocessor):
+    """An attribute list on the line after a table (``{: #id }``) names the table, as it names
+    a paragraph: Markdown reads that line as one more row, so the row is taken back off."""
+
+    def run(self, root: ET.Element) -> None:
+        for table in root.iter("table"):
+            body = table.find("tbody")
+            if body is None or not len(body):
+                continue
+            first, *rest = list(body[-1]) or [None]
+            if first is None or len(first) or any((c.text or "").strip() or len(c) for c in rest):
+                continue
+            found = _TABLE_ID.fullmatch((first.text or "").strip())
+            if found:
+                body.remove(body[-1])
+                table.set("id", found.group(1))
+
+
 class _Settle(Treeprocessor):
     """Tags the last block's elements before the footnotes are added after them."""
 
@@ -313,6 +373,8 @@ class _Anchors(Treeprocessor):
         self.source = source
         self.anchors: list[Anchor] = []
         self.problems: list[Problem] = []
+        self.automatic: dict[str, str] = {}
+        """Ids made from a heading's text, and that text."""
 
     def run(self, root: ET.Element) -> None:
         self.blocks.settle()
@@ -341,6 +403,10 @@ class _Anchors(Treeprocessor):
                 ident = element.get("id")
                 if ident:
                     self._add(ident, self._locate(ident, element, start, end))
+                    if element.tag in _HEADING_TAGS and not self._search(
+                        f"#{ident}", start, end, word=True
+                    ):
+                        self.automatic[ident] = self._text(element)
                 for text in (element.text, element.tail):
                     for found in _PLACEHOLDER.finditer(text or ""):
                         self._stashed_id(int(found.group(1)), start, end)
@@ -349,6 +415,17 @@ class _Anchors(Treeprocessor):
     def _start(self, child: ET.Element) -> int | None:
         tag = child.attrib.pop(LINE_ATTRIBUTE, None)
         return None if tag is None else self.source.source_line(int(tag))
+
+    def _text(self, element: ET.Element) -> str:
+        """An element's text as read, with what Markdown set aside (quotes, code) put back."""
+        stash = self.md.htmlStash.rawHtmlBlocks
+
+        def restored(found: re.Match[str]) -> str:
+            index = int(found.group(1))
+            raw = stash[index] if index < len(stash) else ""
+            return html_text.unescape(re.sub("<[^>]*>", "", raw if isinstance(raw, str) else ""))
+
+        return _PLACEHOLDER.sub(restored, "".join(element.itertext())).strip()
 
     def _add(self, ident: str, location: Location) -> None:
         self.anchors.append(Anchor(ident, location))
@@ -404,6 +481,21 @@ class _Anchors(Treeprocessor):
                 )
             else:
                 first[anchor.id] = anchor.location
+        for anchor in self.anchors:
+            heading = self.automatic.get(anchor.id)
+            taken = _RENUMBERED.match(anchor.id)
+            if heading is None or taken is None or taken.group(1) not in first:
+                continue
+            self.problems.append(
+                Problem(
+                    anchor.location,
+                    f"the heading '{heading}' gets the id '{anchor.id}', not "
+                    f"'{taken.group(1)}': that id is already defined at "
+                    f"{first[taken.group(1)]}; to cite this heading, give it an id of its own "
+                    f"('# {heading} {{: #its-id }}') or use '{anchor.id}'",
+                    Severity.WARNING,
+                )
+            )
 
 
 def _ends(starts: list[int | None], last_line: int) -> list[int]:
@@ -456,14 +548,18 @@ class _BriefingExtension(Extension):
         md.preprocessors.register(_ParsedText(md, fences, blocks), "parsed_text", 0)
         md.parser.blockprocessors.register(blocks, "block_starts", 1000)
         md.treeprocessors.register(_Settle(md, blocks), "settle_blocks", 100)
+        md.treeprocessors.register(_TableIds(md), "table_ids", 9)
         self.anchors = _Anchors(md, blocks, self.source)
         md.treeprocessors.register(self.anchors, "anchors", -10)
 
 
-def render(files: Sequence[tuple[str, str]], actors: Sequence[NamedActor] = ()) -> RenderedProse:
-    """Render prose ``files`` (shown name, text) as one text, with its contents and anchors."""
+def render(
+    files: Sequence[tuple[str, str]], actors: Sequence[NamedActor] = (), language: str = ""
+) -> RenderedProse:
+    """Render prose ``files`` (shown name, text) as one text, with its contents and anchors;
+    straight quotes and dashes become the typographic ones of ``language``."""
     source = SourceMap(files)
-    extension_list = extensions(actors, source)
+    extension_list = extensions(actors, source, language)
     briefing = extension_list[-1]
     assert isinstance(briefing, _BriefingExtension)
     md = markdown.Markdown(extensions=extension_list)

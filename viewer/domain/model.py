@@ -22,6 +22,9 @@ PartialDate = Annotated[str, "partial date"]
 FullDate = Annotated[str, "full date"]
 LanguageTag = Annotated[str, "language"]
 AnchorId = Annotated[str, "anchor"]
+Ref = Annotated[str, "reference"]
+"""An id of something defined elsewhere in the briefing; checked against what is defined, so
+a title written in its place can be named as such."""
 """A ``passage``: an id that the prose defines (checked against the rendered prose)."""
 NOT_WRITTEN = {"written": False}
 """Field metadata: known to the app, not a key of the briefing's files."""
@@ -145,7 +148,7 @@ class Issue:
     id: Id
     title: str
     question: str
-    theme: Id
+    theme: Ref
     passage: str = ""
 
 
@@ -163,8 +166,8 @@ class Stance(NamedTuple):
     """A named tuple rather than a dataclass: briefings hold hundreds of thousands of these, and
     tuples are several times cheaper to build and smaller in memory."""
 
-    actor: Id
-    issue: Id
+    actor: Ref
+    issue: Ref
     position: Position
     confidence: Confidence
     summary: str
@@ -175,7 +178,7 @@ class Stance(NamedTuple):
 
 @dataclass(frozen=True)
 class Relation:
-    between: tuple[Id, Id]
+    between: tuple[Ref, Ref]
     kind: RelationKind
     summary: str
     passage: str = ""
@@ -198,8 +201,8 @@ class Relation:
 class Event:
     date: PartialDate
     event: str
-    actors: tuple[Id, ...] = ()
-    issues: tuple[Id, ...] = ()
+    actors: tuple[Ref, ...] = ()
+    issues: tuple[Ref, ...] = ()
     passage: str = ""
 
 

@@ -69,12 +69,17 @@ class ProseRenderer:
         self._lock = threading.Lock()
 
     def render(
-        self, files: Sequence[tuple[str, str]], actors: Sequence[NamedActor] = ()
+        self,
+        files: Sequence[tuple[str, str]],
+        actors: Sequence[NamedActor] = (),
+        language: str = "",
     ) -> RenderedProse:
-        """The rendered prose of ``files`` (shown name, text); raises :class:`RenderFailed`."""
+        """The rendered prose of ``files`` (shown name, text), its quotation marks those of
+        ``language``; raises :class:`RenderFailed`."""
         request = {
             "files": [[name, text] for name, text in files],
             "actors": [[actor.id, list(actor.names)] for actor in actors],
+            "language": language,
         }
         deadline = time.monotonic() + self.seconds
         # The limit counts from the request: waiting for an earlier render is part of it.
@@ -198,7 +203,8 @@ def _serve(source: IO[bytes], sink: IO[bytes]) -> None:
         try:
             files = [(str(name), str(text)) for name, text in request["files"]]
             actors = [NamedActor(str(i), tuple(map(str, names))) for i, names in request["actors"]]
-            reply: object = to_plain(render(files, actors))
+            language = str(request.get("language", ""))
+            reply: object = to_plain(render(files, actors, language))
         except RecursionError:
             reply = {"failure": "the text is nested too deeply to be shown"}
         except MemoryError:

@@ -12,14 +12,14 @@ import yaml
 
 from viewer.domain import fields as F
 from viewer.domain import prose_limits
-from viewer.domain.csvstances import StanceRows, from_records, read_stances
-from viewer.domain.fields import suggest
+from viewer.domain.csvstances import StanceRows, from_records, joined, read_stances
 from viewer.domain.limits import MAX_CSV_BYTES, MAX_ENTRIES, MAX_TEXT_BYTES
 from viewer.domain.model import Briefing, ProseFile
 from viewer.domain.problems import Location, ProblemList
 from viewer.domain.prose import NamedActor, RenderedProse
 from viewer.domain.prose_worker import ProseRenderer, RenderFailed
 from viewer.domain.records import Record, RecordReader
+from viewer.domain.references import Known, Unknown
 from viewer.domain.schema import build, fields_of
 from viewer.domain.textfiles import (
     BRIEFING_FILE,
@@ -28,10 +28,22 @@ from viewer.domain.textfiles import (
     read_text,
     resolve_inside,
 )
-from viewer.domain.yamlnodes import YamlProblem, compose
+from viewer.domain.yamlnodes import YamlProblem, compose, locate
 
 FORMAT_VERSION = 1
 SUMMARY_MAX = 160
+
+
+def titled(records: list[Record], *keys: str) -> list[tuple[str, list[str]]]:
+    """Each record's id with the titles or names written under ``keys``."""
+    found = []
+    for record in records:
+        ident = record.get("id", None)
+        if isinstance(ident, str):
+            names = [record.get(key, None) for key in keys]
+            flat = [n for name in names for n in (name if isinstance(name, list) else [name])]
+            found.append((ident, [str(n) for n in flat if n]))
+    return found
 
 
 def named_actor(record: Record) -> NamedActor:
@@ -93,17 +105,28 @@ class Reader:
         theme_ids = self.unique_ids(themes, "theme")
         actor_ids = self.unique_ids(actors, "actor")
         issue_ids = self.unique_ids(issues, "issue")
-        rendered = self.render_prose(prose, actors) if prose is not None else None
+        language = top.get("language")
+        rendered = (
+            self.render_prose(prose, actors, language if isinstance(language, str) else "")
+            if prose is not None
+            else None
+        )
         anchor_ids = set(rendered.anchor_ids) if rendered is not None else None
-        self.check_refs(issues, "theme", theme_ids, "theme")
-        self.check_refs(relations, "between", actor_ids, "actor")
-        self.check_refs(timeline, "actors", actor_ids, "actor")
-        self.check_refs(timeline, "issues", issue_ids, "issue")
+        known_themes = Known.of("theme", theme_ids, titled(themes, "title"))
+        known_actors = Known.of("actor", actor_ids, titled(actors, "name", "aliases"))
+        known_issues = Known.of("issue", issue_ids, titled(issues, "title"))
+        unknown = Unknown()
+        self.check_refs(unknown, issues, "theme", known_themes)
+        self.check_refs(unknown, relations, "between", known_actors)
+        self.check_refs(unknown, timeline, "actors", known_actors)
+        self.check_refs(unknown, timeline, "issues", known_issues)
         self.check_relations(relations)
-        self.check_stances(stance_rows, actor_ids, issue_ids, anchor_ids)
-        if anchor_ids is not None:
+        known_passages = Known.of("passage", anchor_ids, ()) if anchor_ids is not None else None
+        self.check_stances(unknown, stance_rows, known_actors, known_issues, known_passages)
+        if known_passages is not None:
             for records in (themes, actors, issues, relations, timeline):
-                self.check_refs(records, "passage", anchor_ids, "passage")
+                self.check_refs(unknown, records, "passage", known_passages)
+        unknown.report(self.problems)
 
         if self.problems.error_count > self.prose_errors:
             return None
@@ -164,7 +187,9 @@ class Reader:
                 readable = False
         return files if readable and names else None
 
-    def render_prose(self, prose: list[ProseFile], actors: list[Record]) -> RenderedProse | None:
+    def render_prose(
+        self, prose: list[ProseFile], actors: list[Record], language: str
+    ) -> RenderedProse | None:
         """The prose rendered once, for its HTML, contents and anchors; None when it cannot be.
 
         The text is checked against the bounds first, and rendered in a worker process that is
@@ -180,7 +205,7 @@ class Reader:
             self.prose_errors += len(problems)
             return None
         try:
-            rendered = self.renderer.render(files, [named_actor(r) for r in actors])
+            rendered = self.renderer.render(files, [named_actor(r) for r in actors], language)
         except RenderFailed as exc:
             self.problems.error(Location(files[0][0]), f"the text could not be rendered: {exc}")
             self.prose_errors += 1
@@ -237,19 +262,48 @@ class Reader:
         return self.records(RecordReader(shown, self.problems), sub, spec, what, key)
 
     def stance_rows(self, reader: RecordReader, top: Record) -> StanceRows:
-        """Stances from YAML (inline or a file) or, for large matrices, a CSV file."""
+        """Stances inline, or from one or several files: YAML, or CSV for large matrices (a
+        spreadsheet for the bulk and YAML for the few with long evidence, say)."""
         node = top.get("stances", None)
-        if not isinstance(node, yaml.ScalarNode) or Path(node.value).suffix.lower() != ".csv":
-            return from_records(self.collection(reader, top, "stances", F.STANCE, "stance"))
-        name = node.value
+        if isinstance(node, yaml.SequenceNode) and any(
+            isinstance(item, yaml.ScalarNode) for item in node.value
+        ):
+            if not all(isinstance(item, yaml.ScalarNode) for item in node.value):
+                reader.error(
+                    node,
+                    "'stances' must list either stances or the names of stance files, not both",
+                )
+                return from_records([])
+            return joined(
+                [self.stance_file(item.value, locate(item, self.shown_yaml)) for item in node.value]
+            )
+        if isinstance(node, yaml.ScalarNode) and not node.tag.endswith(":null"):
+            return self.stance_file(node.value, top.at("stances"))
+        return from_records(self.collection(reader, top, "stances", F.STANCE, "stance"))
+
+    def stance_file(self, name: str, at: Location) -> StanceRows:
+        """The stances of one file named in ``briefing.yaml`` (at ``at``)."""
+        suffix = Path(name).suffix.lower()
+        if suffix not in (".yaml", ".yml", ".csv"):
+            self.problems.error(
+                at, f"'{name}' is not a stance file: name a .yaml, .yml or .csv file"
+            )
+            return from_records([])
+        shown = self.shown(name)
         try:
-            path = resolve_inside(self.folder, name, top.at("stances"))
+            path = resolve_inside(self.folder, name, at)
+            if suffix != ".csv":
+                sub = self.parse_yaml(path, shown, at)
+                if sub is None:
+                    return from_records([])
+                file_reader = RecordReader(shown, self.problems)
+                return from_records(self.records(file_reader, sub, F.STANCE, "stance", "stances"))
             self.files.append(FileStamp.of(path))
-            text = read_text(path, self.shown(name), MAX_CSV_BYTES, top.at("stances"))
+            text = read_text(path, shown, MAX_CSV_BYTES, at)
         except FileProblem as exc:
             self.problems.error(exc.location, exc.message)
             return from_records([])
-        return read_stances(text, self.shown(name), self.problems)
+        return read_stances(text, shown, self.problems)
 
     # -- cross-checks ---------------------------------------------------------------------
 
@@ -267,22 +321,13 @@ class Reader:
                 first[ident] = record.at("id")
         return set(first)
 
-    def check_refs(self, records: list[Record], key: str, known: set[str], what: str) -> None:
+    def check_refs(self, unknown: Unknown, records: list[Record], key: str, known: Known) -> None:
         for record in records:
             value = record.get(key, None)
             if value is None or value == "":
                 continue
-            refs = [str(ref) for ref in (value if isinstance(value, list) else [value])]
-            for ref in refs:
-                if ref in known:
-                    continue
-                hint = suggest(ref, known)
-                message = (
-                    f"passage '{ref}' is not an anchor in the prose{hint}"
-                    if what == "passage"
-                    else f"unknown {what} '{ref}'{hint}"
-                )
-                self.problems.error(record.at(key), message)
+            for ref in [str(ref) for ref in (value if isinstance(value, list) else [value])]:
+                unknown.check(known, ref, record.at(key), key)
 
     def check_relations(self, relations: list[Record]) -> None:
         for record in relations:
@@ -296,10 +341,11 @@ class Reader:
 
     def check_stances(
         self,
+        unknown: Unknown,
         rows: StanceRows,
-        actor_ids: set[str],
-        issue_ids: set[str],
-        anchor_ids: set[str] | None,
+        actors: Known,
+        issues: Known,
+        passages: Known | None,
     ) -> None:
         """References, duplicates and summary length over possibly many rows.
 
@@ -307,10 +353,10 @@ class Reader:
         where runs only when something is.
         """
         stances = rows.stances
-        known_passages = anchor_ids if anchor_ids is not None else {s.passage for s in stances}
+        known_passages = passages.ids if passages is not None else {s.passage for s in stances}
         if (
-            {s.actor for s in stances} <= actor_ids
-            and {s.issue for s in stances} <= issue_ids
+            {s.actor for s in stances} <= actors.ids
+            and {s.issue for s in stances} <= issues.ids
             and {s.passage for s in stances} <= known_passages
             and len({(s.actor, s.issue) for s in stances}) == len(stances)
             and max((len(s.summary) for s in stances), default=0) <= SUMMARY_MAX
@@ -319,22 +365,13 @@ class Reader:
         first: dict[tuple[str, str], int] = {}
         dated: dict[tuple[tuple[str, str], str], int] = {}
         for n, stance in enumerate(stances):
-            if stance.actor and stance.actor not in actor_ids:
-                self.problems.error(
-                    rows.locate(n, "actor"),
-                    f"unknown actor '{stance.actor}'{suggest(stance.actor, actor_ids)}",
-                )
-            if stance.issue and stance.issue not in issue_ids:
-                self.problems.error(
-                    rows.locate(n, "issue"),
-                    f"unknown issue '{stance.issue}'{suggest(stance.issue, issue_ids)}",
-                )
-            if anchor_ids is not None and stance.passage and stance.passage not in anchor_ids:
-                self.problems.error(
-                    rows.locate(n, "passage"),
-                    f"passage '{stance.passage}' is not an anchor in the prose"
-                    f"{suggest(stance.passage, anchor_ids)}",
-                )
+            for known, ref, key in (
+                (actors, stance.actor, "actor"),
+                (issues, stance.issue, "issue"),
+                (passages, stance.passage, "passage"),
+            ):
+                if known is not None and ref and ref not in known.ids:
+                    unknown.check(known, ref, rows.locate(n, key), key)
             pair = (stance.actor, stance.issue)
             if pair in first:
                 other = stances[first[pair]]

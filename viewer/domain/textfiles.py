@@ -92,8 +92,15 @@ def read_text(path: Path, shown: str, max_bytes: int, referrer: Location | None 
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         bad = data[exc.start]
+        advice = (
+            '; in a spreadsheet, save it as "CSV UTF-8"'
+            if shown.lower().endswith(".csv")
+            else "; save it with the UTF-8 encoding"
+        )
+        guess = data[exc.start : exc.start + 1].decode("cp1252", errors="replace")
+        seen = f" ('{guess}' in Windows-1252)" if guess.isprintable() and guess != "\ufffd" else ""
         raise FileProblem(
-            Location(shown, line, column), f"not UTF-8 text (byte 0x{bad:02x})"
+            Location(shown, line, column), f"not UTF-8 text (byte 0x{bad:02x}{seen}){advice}"
         ) from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

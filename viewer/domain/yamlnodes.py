@@ -37,6 +37,18 @@ _HINTS = {
 """Plain words for the YAML mistakes authors make most."""
 
 
+def _tab_hint(text: str, reported: int) -> str:
+    """Every line indented with a tab, since the parser stops at the first."""
+    lines = [
+        number
+        for number, line in enumerate(text.split("\n"), 1)
+        if "\t" in line[: len(line) - len(line.lstrip())]
+    ]
+    others = [str(number) for number in lines if number != reported]
+    also = f"; tabs also indent line{'s' * (len(others) > 1)} {', '.join(others)}" if others else ""
+    return f" (YAML indents with spaces only: replace each tab with spaces){also}"
+
+
 def locate(node: yaml.Node | yaml.Event, shown: str) -> Location:
     mark = node.start_mark
     return Location(shown, mark.line + 1, mark.column + 1)
@@ -52,6 +64,8 @@ def compose(text: str, shown: str) -> yaml.Node | None:
         where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
         message = exc.problem or exc.context or "invalid YAML"
         hint = _HINTS.get(message, "")
+        if "tab" in message:
+            hint = _tab_hint(text, where.line)
         raise YamlProblem(where, f"YAML syntax: {message}{hint}") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(Location(shown), f"YAML syntax: {exc}") from None
