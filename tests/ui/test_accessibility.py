@@ -233,12 +233,18 @@ def tab_to_link(browser: LinkBrowser, qtbot, href_start: str) -> str:
     raise AssertionError(f"no {href_start} link in {browser.accessibleName()}")
 
 
-def test_the_link_in_focus_is_named_to_a_screen_reader(window: MainWindow, qtbot) -> None:
+def description(widget: QWidget) -> str:
+    return QAccessible.queryAccessibleInterface(widget).text(Text.Description)
+
+
+def test_the_link_in_focus_is_named_to_a_screen_reader_both_ways(window: MainWindow, qtbot) -> None:
     text = window.briefing_view.text
     words = tab_to_link(text, qtbot, "actor:")
-    description = QAccessible.queryAccessibleInterface(text).text(Text.Description)
-    assert words and description.startswith(f"{words}, link.")
-    assert not private_use(description)
+    assert words and description(text).startswith(f"{words}, link.")
+    assert not private_use(description(text))
+    qtbot.keyClick(text, Qt.Key.Key_Tab)
+    qtbot.keyClick(text, Qt.Key.Key_Backtab)
+    assert description(text).startswith(f"{words}, link.")
 
 
 def test_enter_on_an_actor_link_puts_the_keyboard_on_the_profile(window: MainWindow, qtbot) -> None:

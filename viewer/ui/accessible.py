@@ -3,7 +3,7 @@ controls, a line edit's clear button, a combo box's list of choices), hear what 
 and leave every table with Tab.
 
 On Linux, Qt names a combo box by its current value and gives its purpose through the label tied
-to it (``setBuddy``), so every combo box here has a label, visible or not.
+to it (``setBuddy``), so every combo box here has one.
 """
 
 from __future__ import annotations

@@ -59,6 +59,7 @@ class ActorsView(QWidget):
             self.filter.clear()
         self.proxy.setFilterFixedString("")
         self.model.clear()
+        self.model.setHorizontalHeaderLabels(["Actors"])  # its hidden header is named, not "1"
         for kind in ActorKind:
             members = sorted(
                 (a for a in briefing.actors if a.kind is kind), key=lambda a: a.name.casefold()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from viewer.typesetting.images import local_image
@@ -37,9 +38,11 @@ class LinkBrowser(QTextBrowser):
     def focused_link(self) -> str:
         """The words of the link that has the keyboard focus, or "" when none has."""
         cursor = self.textCursor()
-        if not self.hasFocus() or not cursor.hasSelection() or not cursor.charFormat().isAnchor():
+        if not self.hasFocus() or not cursor.hasSelection():
             return ""
-        return " ".join(cursor.selectedText().split())
+        inside = QTextCursor(self.document())  # Shift+Tab leaves the cursor before the link
+        inside.setPosition(cursor.selectionEnd())
+        return " ".join(cursor.selectedText().split()) if inside.charFormat().isAnchor() else ""
 
     def focusNextPrevChild(self, forward: bool) -> bool:
         cursor = self.textCursor()
