@@ -6,10 +6,13 @@ QT_DEBS := libglib2.0-0 libgl1 libegl1 libx11-6 libxkbcommon0 libfontconfig1 lib
 	libdbus-1-3 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
 TEST_DEBS := poppler-utils strace shared-mime-info desktop-file-utils
+A11Y_DEBS := xvfb xauth openbox xdotool dbus-daemon at-spi2-core python3-pyatspi gir1.2-atspi-2.0 \
+	python3-gi
+A11Y_DISPLAY ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint setup system-deps test-deps clean fuzz bench install-desktop \
-	uninstall-desktop desktop-files
+.PHONY: run test lint setup system-deps test-deps a11y a11y-deps clean fuzz bench \
+	install-desktop uninstall-desktop desktop-files
 
 run: setup
 	$(BIN)/briefing-viewer
@@ -42,6 +45,16 @@ system-deps:
 # desktop entry and MIME type with the freedesktop tools.
 test-deps:
 	$(call install_debs,the tests use,$(TEST_DEBS))
+
+# What a screen reader gets, through the real Linux accessibility stack, headless: a virtual X
+# server, a session bus, at-spi2-core and a window manager, walked tab by tab with Debian's
+# pyatspi. Prints the interactive nodes, the unnamed ones, the Tab order and any keyboard trap;
+# fails on an unnamed node or a trap. A11Y_DISPLAY=97 picks the X display (default: a free one).
+a11y: setup a11y-deps
+	/usr/bin/python3 -m tests.a11y --python $(BIN)/python $(if $(A11Y_DISPLAY),--display $(A11Y_DISPLAY))
+
+a11y-deps:
+	$(call install_debs,the accessibility walk needs,$(A11Y_DEBS))
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)

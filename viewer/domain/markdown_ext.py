@@ -343,8 +343,11 @@ class _TableIds(Treeprocessor):
             body = table.find("tbody")
             if body is None or not len(body):
                 continue
-            first, *rest = list(body[-1]) or [None]
-            if first is None or len(first) or any((c.text or "").strip() or len(c) for c in rest):
+            cells = list(body[-1])
+            if not cells or len(cells[0]):
+                continue
+            first, rest = cells[0], cells[1:]
+            if any((cell.text or "").strip() or len(cell) for cell in rest):
                 continue
             found = _TABLE_ID.fullmatch((first.text or "").strip())
             if found:

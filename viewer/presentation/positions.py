@@ -31,7 +31,8 @@ LOOKS: dict[Position, Look] = {
     Position.STRONGLY_OPPOSE: Look("#b35806", "#ffffff", "−−"),
     Position.UNCLEAR: Look("#ffffff", "#555555", "?"),
 }
-NO_STANCE = Look("transparent", "#9a9a9a", "")
+NO_STANCE_WORDS = "No stance"
+"""What a screen reader says for an empty cell (the legend shows it as a blank)."""
 LOW_CONFIDENCE_MARK = "′"
 """Added to a glyph when the stance rests on weak evidence."""
 
@@ -74,7 +75,10 @@ def spread_html(stances: Iterable[Stance]) -> str:
     """Counts of each position on one issue, in scale order."""
     counts = Counter(s.position for s in stances)
     parts = [
-        chip(position, f"{escape(LOOKS[position].glyph)}&nbsp;{counts[position]}", position.label)
+        chip(
+            position,
+            f"{escape(LOOKS[position].glyph)}&nbsp;{counts[position]}&nbsp;{position.label.lower()}",
+        )
         for position in Position
         if counts[position]
     ]
@@ -90,6 +94,14 @@ def legend_html(moves: str = "") -> str:
     )
     return (
         f"{chips} &nbsp; {low} Low confidence (mark {LOW_CONFIDENCE_MARK}, italic) &nbsp; "
-        f'<span style="color:{NO_STANCE.foreground};">[ blank ] No stance</span>'
-        + (f" &nbsp; {moves}" if moves else "")
+        f"[ blank ] {NO_STANCE_WORDS}" + (f" &nbsp; {moves}" if moves else "")
+    )
+
+
+def legend_words(moves: str = "") -> str:
+    """The legend as a screen reader should say it: each mark, then what it stands for."""
+    marks = [f"{LOOKS[position].glyph} {position.label.lower()}" for position in Position]
+    return (
+        f"Legend: {', '.join(marks)}; mark {LOW_CONFIDENCE_MARK} and italic: low confidence; "
+        f"blank: {NO_STANCE_WORDS.lower()}" + (f"; {moves}" if moves else "")
     )

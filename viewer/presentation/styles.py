@@ -18,7 +18,7 @@ th, td { border: 1px solid #a0a0a0; padding: 4px 8px; }
 a.actor { text-decoration: none; font-weight: 600; }
 h1.title { font-size: 210%; margin-bottom: 2px; }
 p.subtitle { font-size: 125%; margin-bottom: 6px; }
-p.byline { font-size: 90%; color: #777777; margin-bottom: 4px; }
+p.byline { font-size: 90%; margin-bottom: 4px; }
 div.footnote { font-size: 90%; }
 code, pre { font-family: monospace; }
 """

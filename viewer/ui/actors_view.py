@@ -17,6 +17,7 @@ from viewer.domain.model import ActorKind, Briefing
 from viewer.domain.problems import Problem
 from viewer.domain.targets import Kind, Target
 from viewer.presentation.pages import actor_page
+from viewer.ui.accessible import clear_button
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.navigation import Navigator
 from viewer.ui.panes import side_by_side, stack
@@ -41,7 +42,7 @@ class ActorsView(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter actors")
         self.filter.setAccessibleName("Filter actors")
-        self.filter.setClearButtonEnabled(True)
+        clear_button(self.filter, "Clear the filter")
         self.filter.textChanged.connect(self._filter_changed)
         self.tree = QTreeView()
         self.tree.setAccessibleName("Actors")
@@ -58,6 +59,7 @@ class ActorsView(QWidget):
             self.filter.clear()
         self.proxy.setFilterFixedString("")
         self.model.clear()
+        self.model.setHorizontalHeaderLabels(["Actors"])  # its hidden header is named, not "1"
         for kind in ActorKind:
             members = sorted(
                 (a for a in briefing.actors if a.kind is kind), key=lambda a: a.name.casefold()
@@ -93,11 +95,18 @@ class ActorsView(QWidget):
         return matches[0] if matches else QModelIndex()
 
     def show_target(self, target: Target) -> bool:
+        """Select the actor and put the keyboard on its profile, where a jump means to go."""
+        shown = self._select(target.key)
+        if shown:
+            self.profile.setFocus(Qt.FocusReason.OtherFocusReason)
+        return shown
+
+    def _select(self, actor_id: str) -> bool:
         """Select the actor, clearing a filter that hides it."""
-        index = self._index_of(target.key)
+        index = self._index_of(actor_id)
         if not index.isValid():
             self.filter.clear()
-            index = self._index_of(target.key)
+            index = self._index_of(actor_id)
         if index.isValid():
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
@@ -115,7 +124,7 @@ class ActorsView(QWidget):
 
     def restore(self, state: object) -> None:
         if isinstance(state, str) and state:
-            self.show_target(Target(Kind.ACTOR, state))
+            self._select(state)
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from viewer import APP_NAME, __version__  # noqa: E402
 from viewer.display import has_display  # noqa: E402
-from viewer.resources import default_briefing, icon_file, stylesheet  # noqa: E402
+from viewer.resources import default_briefing, icon_file  # noqa: E402
 from viewer.typesetting.fonts import load_fonts  # noqa: E402
 from viewer.ui.faults import FaultHandler  # noqa: E402
 from viewer.ui.main_window import MainWindow  # noqa: E402
@@ -38,7 +38,6 @@ def create_application() -> QApplication:
     app.setFont(ui_font())
     apply_colour_scheme(app)
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_colour_scheme(app))
-    app.setStyleSheet(stylesheet())
     app.setWindowIcon(QIcon(str(icon_file())))
     app.setDesktopFileName("briefing-viewer")  # the installed desktop entry (make install-desktop)
     return app

@@ -39,6 +39,7 @@ from viewer.presentation.citations import title_block
 from viewer.presentation.pages import unavailable_html
 from viewer.presentation.styles import PROSE_CSS, PROSE_FAMILY, PROSE_POINT_SIZE
 from viewer.typesetting.anchors import named_anchors, table_anchors
+from viewer.ui.accessible import clear_button, label_for
 from viewer.ui.actions import LOCAL_KEYS, key_text, shortcut_text, spec_named
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.navigation import Navigator
@@ -123,7 +124,7 @@ class FindBar(QWidget):
         self.field = QLineEdit()
         self.field.setPlaceholderText("Find in briefing")
         self.field.setAccessibleName("Find in briefing")
-        self.field.setClearButtonEnabled(True)
+        clear_button(self.field, "Clear the search")
         self.count = QLabel()
         self.count.setAccessibleName("Matches")
         self.count.setMinimumWidth(90)
@@ -131,7 +132,7 @@ class FindBar(QWidget):
         self.previous = tool_button("▲", tip("Previous match", "find_previous"), "Previous match")
         self.next = tool_button("▼", tip("Next match", "find_next"), "Next match")
         self.close_button = tool_button("✕", f"Close ({key_text(close)})", "Close find bar")
-        layout.addWidget(QLabel("Find:"))
+        layout.addWidget(label_for("Find:", self.field, "Find in briefing"))
         layout.addWidget(self.field, 1)
         layout.addWidget(self.count)
         layout.addWidget(self.previous)
@@ -175,6 +176,7 @@ class BriefingView(QWidget):
         self._pending_passage = ""
 
         self.contents = QTreeWidget()
+        self.contents.setHeaderLabels(["Contents"])
         self.contents.setHeaderHidden(True)
         self.contents.setAccessibleName("Contents")
         self.contents.setMinimumWidth(180)
@@ -203,7 +205,7 @@ class BriefingView(QWidget):
         self.progress.setRange(0, 0)
         self.progress.show()
         if self.briefing is None:
-            self.text.setHtml(f'<p style="color: #777777">{escape(message)}</p>')
+            self.text.setHtml(f"<p><i>{escape(message)}</i></p>")
 
     def hide_loading(self) -> None:
         if not self.filling:

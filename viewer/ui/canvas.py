@@ -12,7 +12,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QToolButton
 
+from viewer.ui.accessible import announce
+
 ZOOM_STEP = 1.25
+HINT = "Tab moves from item to item, Enter opens the one chosen; + and − zoom, 0 fits"
 
 
 class Canvas(QGraphicsView):
@@ -25,6 +28,8 @@ class Canvas(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleDescription(HINT)
+        self.viewport().setAccessibleName("Drawing")
 
     # -- what a drawing says --------------------------------------------------------------
 
@@ -57,6 +62,7 @@ class Canvas(QGraphicsView):
         self.scene().clearSelection()
         stops[position].setSelected(True)
         self.ensureVisible(stops[position], 60, 60)
+        announce(self, stops[position].toolTip(), HINT)
         return True
 
     def focusNextPrevChild(self, forward: bool) -> bool:

@@ -32,11 +32,12 @@ from viewer.domain.compare import (
     describe,
     shared_issues,
 )
-from viewer.domain.model import Briefing, Position
+from viewer.domain.model import Briefing, Confidence, Position
 from viewer.domain.problems import Problem
 from viewer.domain.targets import Kind, Target
 from viewer.presentation.pages import anchor, passage_link
 from viewer.presentation.positions import LOOKS, badge_html
+from viewer.ui.accessible import label_for, leave_by_tab
 from viewer.ui.as_of import AsOfPicker
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.matrix.header import MatrixHeader
@@ -125,6 +126,10 @@ class AlignmentModel(QAbstractTableModel):
             return self._ink
         if role == Qt.ItemDataRole.ToolTipRole and result is not None:
             return describe(result, self._names[a], self._names[b]) + "\nClick to compare them."
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if result is None:
+                return f"{self._names[a]}: the same actor, not compared"
+            return describe(result, self._names[a], self._names[b])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         return None
@@ -154,8 +159,8 @@ def shared_issues_html(briefing: Briefing, rows: list[SharedIssue], a: str, b: s
         issue = briefing.issue_by_id[row.issue]
         lines.append(
             f"<tr><td>{anchor(Kind.ISSUE, issue.id, issue.title)}</td>"
-            f"<td>{badge_html(row.a.position, row.a.confidence)}</td>"
-            f"<td>{badge_html(row.b.position, row.b.confidence)}</td>"
+            f"<td>{_position(row.a.position, row.a.confidence)}</td>"
+            f"<td>{_position(row.b.position, row.b.confidence)}</td>"
             f"<td>{'–' if row.distance is None else row.distance} "
             f"<small>{GAPS[row.distance]}</small></td>"
             f"<td>{passage_link(row.a.passage, f'{name_a} ›')}<br>"
@@ -168,6 +173,12 @@ def shared_issues_html(briefing: Briefing, rows: list[SharedIssue], a: str, b: s
         f"<th align=left>{escape(name_b)}</th><th align=left>Distance</th>"
         "<th align=left>Evidence</th></tr>" + "".join(lines) + "</table>"
     )
+
+
+def _position(position: Position, confidence: Confidence) -> str:
+    """A side's badge, and "low confidence" in words where the badge only marks it."""
+    low = "<br><small>low confidence</small>" if confidence is Confidence.LOW else ""
+    return badge_html(position, confidence) + low
 
 
 class CompareView(QWidget):
@@ -183,16 +194,14 @@ class CompareView(QWidget):
         self.briefing: Briefing | None = None
         self.shared: list[SharedIssue] = []
         self.combo_a = QComboBox()
-        self.combo_a.setAccessibleName("First actor")
         self.combo_b = QComboBox()
-        self.combo_b.setAccessibleName("Second actor")
         swap = QPushButton("⇄")
         swap.setToolTip("Swap the two actors")
         swap.setMaximumWidth(40)
         swap.setAccessibleName("Swap actors")
         swap.clicked.connect(lambda: self.compare(*reversed(self.pair())))
         self.summary = QLabel()
-        self.summary.setAccessibleName("Agreement")
+        self.summary.setAccessibleDescription("How far the two actors agree")
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
@@ -200,6 +209,10 @@ class CompareView(QWidget):
         self.alignment = AlignmentModel(self)
         self.table = QTableView()
         self.table.setAccessibleName("Alignment of every pair of actors")
+        self.table.setAccessibleDescription(
+            "Arrow keys move from pair to pair; Enter compares the two actors"
+        )
+        leave_by_tab(self.table)
         self.table.setHorizontalHeader(MatrixHeader(Qt.Orientation.Horizontal, self.table))
         self.table.setModel(self.alignment)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -215,15 +228,23 @@ class CompareView(QWidget):
         self.table.activated.connect(self._pair_clicked)
 
         picker = QHBoxLayout()
-        picker.addWidget(QLabel("Compare"))
+        picker.addWidget(label_for("Compare", self.combo_a, "First actor"))
         picker.addWidget(self.combo_a)
-        picker.addWidget(swap)
+        picker.addWidget(label_for("with", self.combo_b, "Second actor"))
         picker.addWidget(self.combo_b)
+        picker.addWidget(swap)
         picker.addStretch(1)
         self.as_of = AsOfPicker()
         self.as_of.changed.connect(lambda _: self._positions_changed())
         picker.addWidget(self.as_of)
-        pairs = stack(QLabel("<b>Agreement between every pair</b> (click to compare)"), self.table)
+        pairs = stack(
+            label_for(
+                "<b>Agreement between every pair</b> (click to compare)",
+                self.table,
+                "Agreement between every pair",
+            ),
+            self.table,
+        )
         side_by_side(
             self,
             self.issues,

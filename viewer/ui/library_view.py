@@ -39,6 +39,7 @@ from viewer.domain.library import Entry, Shelf, State
 from viewer.domain.model import Briefing
 from viewer.domain.problems import Problem
 from viewer.domain.targets import Kind, Target
+from viewer.ui.accessible import clear_button, leave_by_tab
 from viewer.ui.navigation import Navigator
 from viewer.ui.roles import FILTER_ROLE, ID_ROLE
 from viewer.ui.scanning import library_scanner
@@ -113,9 +114,11 @@ class LibraryModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
             return COLUMNS[section]
-        return None
+        return self.entries[section].shown_title  # the hidden row headers name each row aloud
 
 
 class LibraryTable(QTableView):
@@ -155,7 +158,7 @@ class LibraryView(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter the library")
         self.filter.setAccessibleName("Filter the library")
-        self.filter.setClearButtonEnabled(True)
+        clear_button(self.filter, "Clear the filter")
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.add_button = QPushButton("Add folder…")
         self.add_button.setToolTip("Add a folder of briefings to the library")
@@ -170,6 +173,7 @@ class LibraryView(QWidget):
         self.progress.hide()
         self.table = LibraryTable()
         self.table.setAccessibleName("Library")
+        leave_by_tab(self.table)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

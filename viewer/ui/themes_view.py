@@ -52,8 +52,15 @@ class ThemesView(QWidget):
             self.detail.setHtml("<p><i>This briefing defines no themes.</i></p>")
 
     def show_target(self, target: Target) -> bool:
+        """Select the theme and put the keyboard on its page, where a jump means to go."""
+        shown = self._select(target.key)
+        if shown:
+            self.detail.setFocus(Qt.FocusReason.OtherFocusReason)
+        return shown
+
+    def _select(self, theme_id: str) -> bool:
         for row in range(self.list.count()):
-            if self.list.item(row).data(ID_ROLE) == target.key:
+            if self.list.item(row).data(ID_ROLE) == theme_id:
                 self.list.setCurrentRow(row)
                 return True
         return False
@@ -71,7 +78,7 @@ class ThemesView(QWidget):
 
     def restore(self, state: object) -> None:
         if isinstance(state, str) and state:
-            self.show_target(Target(Kind.THEME, state))
+            self._select(state)
 
     def _selected(self, item: QListWidgetItem | None) -> None:
         if item is None or self.briefing is None:

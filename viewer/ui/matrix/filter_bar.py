@@ -10,6 +10,7 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from viewer.domain.model import ActorKind, Briefing
+from viewer.ui.accessible import clear_button, label_for
 from viewer.ui.as_of import AsOfPicker
 from viewer.ui.matrix.model import MatrixFilter, SortOrder
 
@@ -27,16 +28,15 @@ class MatrixFilterBar(QWidget):
         self.sort_issue = ""
         """The issue whose positions order the actors under :attr:`SortOrder.POSITION`."""
         self.theme_combo = QComboBox()
-        self.theme_combo.setAccessibleName("Theme filter")
+        self.theme_combo.setAccessibleDescription("Shows the issues of one theme, or of all")
         self.kind_combo = QComboBox()
-        self.kind_combo.setAccessibleName("Actor kind filter")
+        self.kind_combo.setAccessibleDescription("Shows the actors of one kind, or of all")
         self.text_filter = QLineEdit()
         self.text_filter.setPlaceholderText("Filter actors and issues")
         self.text_filter.setAccessibleName("Filter actors and issues")
-        self.text_filter.setClearButtonEnabled(True)
+        clear_button(self.text_filter, "Clear the filter")
         self.text_filter.setMinimumWidth(120)
         self.sort_combo = QComboBox()
-        self.sort_combo.setAccessibleName("Sort actors by")
         for order in SortOrder:
             self.sort_combo.addItem(order.value, order)
         self.hide_empty = QCheckBox("Hide empty")
@@ -54,14 +54,14 @@ class MatrixFilterBar(QWidget):
             combo.setMinimumContentsLength(12)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        for label, widget in (
-            ("Theme", self.theme_combo),
-            ("Actors", self.kind_combo),
-            ("", self.text_filter),
-            ("Sort actors by", self.sort_combo),
+        for label, name, widget in (
+            ("Theme", "Theme filter", self.theme_combo),
+            ("Actors", "Actor kind filter", self.kind_combo),
+            ("", "", self.text_filter),
+            ("Sort actors by", "", self.sort_combo),
         ):
             if label:
-                row.addWidget(QLabel(label))
+                row.addWidget(label_for(label, widget, name))
             row.addWidget(widget)
         row.addWidget(self.as_of)
         row.addWidget(self.hide_empty)

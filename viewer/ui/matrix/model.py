@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from viewer.domain.model import ActorKind, Briefing, Confidence, Position, Stance
 from viewer.presentation.history import MOVES, move_mark, moved, previous, was_text
-from viewer.presentation.positions import LOOKS, glyph
+from viewer.presentation.positions import LOOKS, NO_STANCE_WORDS, glyph
 from viewer.ui.roles import BAND_ROLE, ID_ROLE, SHADE_ROLE
 
 Role = Qt.ItemDataRole
@@ -290,7 +290,7 @@ class MatrixModel(QAbstractTableModel):
             return None
         look = self.look_at(index)
         if look is None:
-            return None
+            return NO_STANCE_WORDS if role == Role.AccessibleTextRole else None
         stance = self._index[self.ids_at(index)]
         if role == Role.DisplayRole:
             return look[0]
@@ -331,6 +331,8 @@ class MatrixModel(QAbstractTableModel):
             return self._labels[item_id]
         if role == Role.ToolTipRole:
             return self._tips[item_id]
+        if role == Role.AccessibleDescriptionRole and issues:
+            return f"Theme: {self._bands[item_id]}"
         if role == ID_ROLE:
             return item_id
         if role == BAND_ROLE:

@@ -21,7 +21,8 @@ from viewer.domain.model import Briefing
 from viewer.domain.problems import Problem
 from viewer.domain.targets import Kind, Target
 from viewer.presentation.pages import issue_page, stance_page
-from viewer.presentation.positions import legend_html
+from viewer.presentation.positions import legend_html, legend_words
+from viewer.ui.accessible import leave_by_tab
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.matrix.filter_bar import MatrixFilterBar
 from viewer.ui.matrix.header import MatrixHeader
@@ -54,11 +55,16 @@ class MatrixView(QWidget):
         self.model.transposed = settings.matrix_transposed
         self.filters = MatrixFilterBar(self.model.transposed)
         self.legend = QLabel(legend_html())
-        self.legend.setAccessibleName("Legend")
+        self.legend.setAccessibleName(legend_words())
         self.legend.setTextFormat(Qt.TextFormat.RichText)
 
         self.table = MatrixTable()
         self.table.setAccessibleName("Issue matrix")
+        self.table.setAccessibleDescription(
+            "Arrow keys move from cell to cell, Enter reads the stance's passage, "
+            "Tab goes on to the stance's details"
+        )
+        leave_by_tab(self.table)
         self.table.setHorizontalHeader(MatrixHeader(Qt.Orientation.Horizontal, self.table))
         self.table.setVerticalHeader(MatrixHeader(Qt.Orientation.Vertical, self.table))
         self.table.setModel(self.model)
@@ -103,7 +109,9 @@ class MatrixView(QWidget):
     def set_briefing(self, briefing: Briefing, problems: Sequence[Problem] = ()) -> None:
         """Show a new briefing with every filter reset, at its top-left stance."""
         self.briefing = briefing
-        self.legend.setText(legend_html("↑ ↓ moved" if briefing.series_index else ""))
+        moves = "↑ ↓ moved" if briefing.series_index else ""
+        self.legend.setText(legend_html(moves))
+        self.legend.setAccessibleName(legend_words(moves))
         self.filters.set_briefing(briefing)
         self.model.set_briefing(briefing)
         self._after_reset()
