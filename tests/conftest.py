@@ -49,6 +49,7 @@ def _isolated_home(
     ):
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("VISUAL", "true")  # a problem opened "in the editor" starts nothing
     scanning = sys.modules.get("viewer.ui.scanning")
     if scanning is not None:  # a scan still running for an earlier test reports to its own
         monkeypatch.setattr(scanning, "_scanner", None)

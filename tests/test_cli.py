@@ -136,3 +136,47 @@ def test_pack_refuses_a_broken_briefing_and_writes_nothing(tmp_path: Path) -> No
     assert done.returncode == 1
     assert "YAML syntax" in done.stderr and "nothing written" in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_new_writes_a_briefing_that_validates_and_never_overwrites(tmp_path: Path) -> None:
+    folder = tmp_path / "nile"
+    done = run_cli("new", str(folder), "--title", "Nile water: who wants what")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "briefing.md",
+        "briefing.yaml",
+        "stances.csv",
+    ]
+    checked = run_cli("validate", str(folder))
+    assert checked.returncode == 0
+    assert checked.stdout.splitlines() == [
+        "1 briefing checked: 0 with errors; 0 errors, 0 warnings"
+    ]
+    assert 'title: "Nile water: who wants what"' in (folder / "briefing.yaml").read_text()
+    before = (folder / "briefing.md").read_text()
+    again = run_cli("new", str(folder))
+    assert again.returncode == 1
+    assert "already has briefing.yaml" in again.stderr
+    assert (folder / "briefing.md").read_text() == before
+
+
+def test_anchors_lists_headings_anchors_and_what_cites_them(bundled, bundled_path: Path) -> None:
+    done = run_cli("anchors", str(bundled_path))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == len(bundled.rendered.anchors)
+    first = bundled.rendered.toc[0]
+    heading = next(line for line in lines if f": {first.anchor}\t" in line)
+    assert heading.split("\t")[1] == f"heading '{first.title}'"
+    stance = bundled.stances[0]
+    cited = next(line for line in lines if f": {stance.passage}\t" in line)
+    location, _, rest = cited.partition(": ")
+    assert location.startswith(str(bundled_path / "briefing.md") + ":")
+    assert f"stance of '{stance.actor}' on '{stance.issue}'" in rest
+
+
+def test_anchors_of_a_briefing_with_errors_still_lists_the_prose() -> None:
+    done = run_cli("anchors", "passage-not-in-prose", cwd=BAD)
+    assert done.returncode == 0
+    assert "passage-not-in-prose/briefing.md:" in done.stdout
+    assert "what cites each anchor is not listed" in done.stderr

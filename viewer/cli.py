@@ -1,4 +1,5 @@
-"""The command line: open the window, ``validate`` briefings, ``export`` a PDF.
+"""The command line: open the window, ``validate`` briefings, ``export`` a PDF, start a ``new``
+briefing, list its ``anchors``.
 
 Sub-commands are plain words before anything else; any other first argument is a briefing folder
 to open. Qt is imported only by the commands that need it, so ``validate`` stays fast and works
@@ -27,7 +28,8 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 def _open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Read policy briefings offline. Commands: validate, export, pack, search "
+        description="Read policy briefings offline. Commands: validate, export, pack, search, "
+        "new, anchors "
         f"(see '{PROG} validate --help').",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -133,6 +135,68 @@ def search(words: Sequence[str], libraries: Sequence[Path] | None) -> int:
     return EXIT_OK if hits else EXIT_INVALID
 
 
+def _new_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} new",
+        description="Start a briefing: write a small valid one, with comments, to edit. "
+        "Exit status: 0 written, 1 the folder already holds a briefing, 2 usage error.",
+    )
+    parser.add_argument("folder", type=Path, metavar="DIR", help="folder to write it in")
+    parser.add_argument("--title", default="A new briefing", help="the briefing's title")
+    return parser
+
+
+def new(folder: Path, title: str) -> int:
+    from viewer.domain.starter import write_starter
+
+    try:
+        written = write_starter(folder, title)
+    except OSError as exc:
+        print(f"{PROG} new: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    for path in written:
+        print(path)
+    print(f"Edit them, then check with: {PROG} validate {folder}")
+    return EXIT_OK
+
+
+def _anchors_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} anchors",
+        description="List every anchor the prose defines (headings' ids with their text, and "
+        "{: #id } anchors), where it is written and what cites it. Exit status: 0 listed, "
+        "1 the prose could not be read, 2 usage error.",
+    )
+    parser.add_argument("path", type=Path, metavar="PATH", help="briefing folder or bundle")
+    return parser
+
+
+def anchors(path: Path) -> int:
+    from viewer.domain.passages import passage_uses
+
+    result = load_briefing(path)
+    rendered = result.rendered or (result.briefing.rendered if result.briefing else None)
+    if rendered is None:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print(f"{PROG} anchors: the prose of {path} could not be read", file=sys.stderr)
+        return EXIT_INVALID
+    headings = {entry.anchor: entry.title for entry in rendered.toc}
+    uses = passage_uses(result.briefing) if result.briefing else {}
+    for anchor in rendered.anchors:
+        heading = headings.get(anchor.id)
+        kind = f"heading '{heading}'" if heading is not None else "anchor"
+        cited = "; ".join(uses.get(anchor.id, [])) or "not cited"
+        print(f"{anchor.location}: {anchor.id}\t{kind}\t{cited}")
+    if result.briefing is None:
+        print(
+            f"{PROG} anchors: the briefing has errors, so what cites each anchor is not listed "
+            f"(see {PROG} validate {path})",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
 def validate(paths: Sequence[Path]) -> int:
     errors = warnings = invalid = checked = 0
     for path in paths:
@@ -164,6 +228,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] == "search":
             options = _search_parser().parse_args(args[1:])
             return search(options.query, options.library)
+        if args and args[0] == "new":
+            options = _new_parser().parse_args(args[1:])
+            return new(options.folder, options.title)
+        if args and args[0] == "anchors":
+            return anchors(_anchors_parser().parse_args(args[1:]).path)
         if args and args[0] == "pack":
             options = _pack_parser().parse_args(args[1:])
             return pack(options.folder, options.output)

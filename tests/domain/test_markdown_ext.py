@@ -209,3 +209,13 @@ def test_a_heading_whose_id_is_taken_says_which_id_it_got() -> None:
     assert str(warning.location) == "b.md:4:1"
     assert "gets the id 'who-stood-where_1', not 'who-stood-where'" in warning.message
     assert "b.md:2:4" in warning.message
+
+
+def test_a_name_in_lower_case_also_links_capitalised_but_not_the_other_way() -> None:
+    group = NamedActor("group", ("the Like-Minded Group",))
+    html = render(
+        [("b.md", "The Like-Minded Group met.\n\nThey met the Like-Minded Group.\n\nAn iran.")],
+        [group, IRAN],
+    ).html
+    assert html.count('href="actor:group"') == 2
+    assert 'href="actor:iran"' not in html

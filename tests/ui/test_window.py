@@ -75,7 +75,7 @@ def test_bad_briefing_shows_its_problems_and_keeps_running(qtbot, window: MainWi
     centre = window.errors_view.list.visualItemRect(item).center()
     viewport = window.errors_view.list.viewport()
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=centre)
-    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.keyClick(window.errors_view.list, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     location = f"{BAD / 'unknown-actor-reference'}/briefing.yaml:60:12"
     assert QGuiApplication.clipboard().text() == location
     assert open_and_wait(qtbot, window, MINIMAL)

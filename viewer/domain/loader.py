@@ -12,6 +12,7 @@ from pathlib import Path
 from viewer.domain import bundles, cache
 from viewer.domain.model import Briefing
 from viewer.domain.problems import Location, Problem
+from viewer.domain.prose import RenderedProse
 from viewer.domain.prose_worker import ProseRenderer, shared_renderer
 from viewer.domain.textfiles import BRIEFING_FILE, FileStamp
 
@@ -24,6 +25,8 @@ class LoadResult:
     problems: tuple[Problem, ...]
     files: tuple[FileStamp, ...] = ()
     """Every file the briefing was read from, as it was when read (what to watch)."""
+    rendered: RenderedProse | None = None
+    """The prose as rendered, even when errors in the data keep the briefing from opening."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -90,4 +93,4 @@ def _load(folder: Path, use_cache: bool, renderer: ProseRenderer, shown: Path) -
     problems = loader.problems.sorted()
     if use_cache and briefing is not None and not loader.problems.has_errors:
         cache.store(briefing, loader.files, problems)
-    return LoadResult(folder, briefing, problems, tuple(loader.files))
+    return LoadResult(folder, briefing, problems, tuple(loader.files), loader.rendered)

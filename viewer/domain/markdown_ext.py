@@ -92,7 +92,23 @@ for the typographic one until the HTML is written (quotes are made typographic f
 
 
 def _folded(name: str) -> str:
-    return re.sub(_ANY_APOSTROPHE, "'", name)
+    """The form names are looked up by: any apostrophe, and the first letter in lower case."""
+    name = re.sub(_ANY_APOSTROPHE, "'", name)
+    return name[:1].lower() + name[1:]
+
+
+def _name_pattern(name: str) -> str:
+    """A name as written, but with any apostrophe, and capitalised when it starts in lower case:
+    an alias such as "the Like-Minded Group" also links "The Like-Minded Group" opening a
+    sentence (while "Turkey" never links the bird)."""
+    pattern = _APOSTROPHE.sub(lambda _: _ANY_APOSTROPHE, re.escape(name))
+    first = name[:1]
+    if first.islower():
+        pattern = (
+            f"[{re.escape(first.lower())}{re.escape(first.upper())}]"
+            + pattern[len(re.escape(first)) :]
+        )
+    return pattern
 
 
 class _ActorLinker(Treeprocessor):
@@ -100,11 +116,11 @@ class _ActorLinker(Treeprocessor):
 
     def __init__(self, md: markdown.Markdown, names: dict[str, str]) -> None:
         super().__init__(md)
-        self.names = {_folded(name): actor for name, actor in names.items()}
+        self.names: dict[str, str] = {}
+        for name, actor in names.items():
+            self.names.setdefault(_folded(name), actor)
         ordered = sorted(names, key=len, reverse=True)
-        alternatives = (
-            _APOSTROPHE.sub(lambda _: _ANY_APOSTROPHE, re.escape(name)) for name in ordered
-        )
+        alternatives = (_name_pattern(name) for name in ordered)
         self.pattern = re.compile(r"\b(" + "|".join(alternatives) + r")\b")
 
     def run(self, root: ET.Element) -> None:

@@ -65,6 +65,7 @@ class Reader:
         self.prose_errors = 0
         """Errors that keep the text from being shown but leave the data usable."""
         self.shown_yaml = str(self.shown_root / BRIEFING_FILE)
+        self.rendered: RenderedProse | None = None
         self.files: list[FileStamp] = []
         """Every file read, as it was just before it was read (for the cache and the watcher:
         a file saved while the briefing loads must count as changed)."""
@@ -111,6 +112,7 @@ class Reader:
             if prose is not None
             else None
         )
+        self.rendered = rendered
         anchor_ids = set(rendered.anchor_ids) if rendered is not None else None
         known_themes = Known.of("theme", theme_ids, titled(themes, "title"))
         known_actors = Known.of("actor", actor_ids, titled(actors, "name", "aliases"))

@@ -43,6 +43,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
         (),
         "Add a folder of briefings to the library",
     ),
+    ActionSpec(
+        "reload", "&Reload", "&File", (Key.Refresh,), "Read the open briefing again from its files"
+    ),
     ActionSpec("print", "&Print…", "&File", (Key.Print,), "Print the briefing"),
     ActionSpec("print_preview", "Print pre&view…", "&File", (), "Preview the printed briefing"),
     ActionSpec(

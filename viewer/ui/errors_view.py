@@ -7,14 +7,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from viewer.domain.problems import Problem
+from viewer.domain.problems import Location, Problem
+from viewer.ui.editor import open_in_editor
 from viewer.ui.roles import LOCATION_ROLE
 
 
 class ErrorsView(QWidget):
+    edit_failed = Signal(str)
+    """Why a problem's file could not be opened for editing."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = QLabel()
@@ -23,9 +28,15 @@ class ErrorsView(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Problems")
         self.list.setAlternatingRowColors(True)
-        self.list.itemActivated.connect(self.copy_location)
-        self.list.itemDoubleClicked.connect(self.copy_location)
-        hint = QLabel("Double-click or press Enter on a problem to copy its file:line location.")
+        self.list.itemActivated.connect(self.edit)
+        copy = QShortcut(QKeySequence.StandardKey.Copy, self.list, self.copy_current)
+        copy.setContext(Qt.ShortcutContext.WidgetShortcut)
+        hint = QLabel(
+            "Double-click or press Enter on a problem to open its file at that line in your "
+            "editor ($VISUAL, $EDITOR or the desktop's choice); the briefing reloads when you "
+            "save. Ctrl+C copies its file:line:col."
+        )
+        hint.setWordWrap(True)
         hint.setObjectName("hint")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -38,12 +49,21 @@ class ErrorsView(QWidget):
         self.list.clear()
         for problem in problems:
             item = QListWidgetItem(str(problem))
-            item.setData(LOCATION_ROLE, str(problem.location))
+            item.setData(LOCATION_ROLE, problem.location)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
 
-    def copy_location(self, item: QListWidgetItem) -> None:
-        QGuiApplication.clipboard().setText(item.data(LOCATION_ROLE))
+    def copy_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            QGuiApplication.clipboard().setText(str(item.data(LOCATION_ROLE)))
+
+    def edit(self, item: QListWidgetItem) -> None:
+        """Open the problem's file at its line; say in the heading when that cannot be done."""
+        location = item.data(LOCATION_ROLE)
+        failure = open_in_editor(location) if isinstance(location, Location) else None
+        if failure:
+            self.edit_failed.emit(failure)
 
 
 def plural(count: int, word: str) -> str:

@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.errors_view)
         self.setCentralWidget(self.pages)
         self.problems_view = ErrorsView()
+        for problems in (self.errors_view, self.problems_view):
+            problems.edit_failed.connect(lambda why: self.statusBar().showMessage(why, 8000))
         self.problems_dock = QDockWidget("Problems", self)
         self.problems_dock.setObjectName("problems")
         self.problems_dock.setWidget(self.problems_view)
@@ -185,6 +187,7 @@ class MainWindow(QMainWindow):
         view = self.briefing_view
         handlers: dict[str, Callable[[], object]] = {
             "open": self.choose_briefing,
+            "reload": self.reload,
             "save_bundle": self.save_bundle,
             "add_folder": self.add_library_folder,
             "search": self.open_search,

@@ -9,6 +9,6 @@ BAND_ROLE = Qt.ItemDataRole.UserRole + 2
 SHADE_ROLE = Qt.ItemDataRole.UserRole + 3
 """Matrix header: 0 or 1, alternating from one visible theme group to the next."""
 LOCATION_ROLE = Qt.ItemDataRole.UserRole + 4
-"""A problem's ``file:line:col``."""
+"""A problem's :class:`Location` (``file:line:col``)."""
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 5
 """The text a filter box matches a row against (more than the row shows, such as a file name)."""
