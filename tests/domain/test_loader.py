@@ -97,7 +97,7 @@ def test_problems_are_sorted_by_file_and_line() -> None:
     locations = [p.location for p in result.problems]
     assert locations == sorted(locations)
     assert len(locations) == 2, "one error for the duplicate id, one for the unknown name"
-    assert "also used at" in result.problems[1].message
+    assert "used 3 times (also at" in result.problems[1].message
 
 
 def test_relations_read_from_either_side(minimal) -> None:

@@ -69,17 +69,20 @@ class Unknown:
             column = f" (column '{key}')" if first.file.lower().endswith(".csv") else ""
             hint = known.hint(ref)
             if what == "passage":
-                message = f"passage '{ref}' is not an anchor in the prose{column}{hint}"
+                message = f"passage '{ref}' is not an anchor in the prose{column}"
             else:
-                message = f"unknown {what} '{ref}'{column}{hint}"
+                message = f"unknown {what} '{ref}'{column}"
             others = [str(location) for location, _ in uses[1:]]
             if others:
                 listed = ", ".join(others[:SHOWN_USES])
                 more = len(others) - SHOWN_USES
-                message += f"; also used at {listed}" + (f" and {more} more" if more > 0 else "")
+                message += f", used {len(uses)} times (also at {listed}" + (
+                    f" and {more} more)" if more > 0 else ")"
+                )
             if what == "passage" and not hint:
-                message += (
+                hint = (
                     f"; to define it, write {{: #{ref} }} on the line after its paragraph"
                     " (or use a heading's id)"
                 )
+            message += hint
             problems.error(first, message)
