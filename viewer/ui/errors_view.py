@@ -28,6 +28,9 @@ class ErrorsView(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Problems")
         self.list.setAlternatingRowColors(True)
+        self.list.setWordWrap(True)  # a problem that lists where else a name is used is long
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(self.edit)
         copy = QShortcut(QKeySequence.StandardKey.Copy, self.list, self.copy_current)
         copy.setContext(Qt.ShortcutContext.WidgetShortcut)
