@@ -100,11 +100,6 @@ def filler(words: int) -> str:
     return "".join(f" {vocabulary[n % len(vocabulary)]}" for n in range(words))
 
 
-if __name__ == "__main__":
-    size = [int(x) for x in sys.argv[2:4]] or [200, 2000]
-    print(generate(Path(sys.argv[1]), *size))
-
-
 _VOCABULARY = (
     "the endpoint sends a packet with each frame of the stream so that data reaches its peer "
     "in order and every acknowledgment arrives before the timer expires"
@@ -175,3 +170,8 @@ def prose_briefing(folder: Path, chars: int) -> Path:
         encoding="utf-8",
     )
     return folder
+
+
+if __name__ == "__main__":
+    size = [int(x) for x in sys.argv[2:4]] or [200, 2000]
+    print(generate(Path(sys.argv[1]), *size))
