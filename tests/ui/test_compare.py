@@ -85,3 +85,24 @@ def test_alignment_model_passes_the_model_tester(qtmodeltester, bundled) -> None
     names = {a.id: a.name for a in bundled.actors}
     model.set_table(alignment_table(bundled), names)
     qtmodeltester.check(model)
+
+
+def test_a_large_briefings_pair_table_is_worked_out_off_the_gui_thread(
+    qtbot, new_window, tmp_path
+) -> None:
+    from tests.benchmarks.generate import generate
+    from tests.ui.helpers import open_and_wait
+    from viewer.ui.compare_view import THREAD_ABOVE_CELLS, CompareView
+
+    folder = generate(tmp_path / "large", actors=60, issues=400)
+    assert THREAD_ABOVE_CELLS < 60 * 400
+    window = new_window()
+    assert open_and_wait(qtbot, window, folder)
+    view = window.view(CompareView)
+    window.tabs.setCurrentIndex(window.tab_of(CompareView))
+    assert view.alignment.rowCount() == 0, "not worked out on the GUI thread"
+    assert "working it out" in view.pairs_label.text()
+    assert view.summary.text(), "the pair is compared at once"
+    qtbot.waitUntil(lambda: view.alignment.rowCount() == 60, timeout=20_000)
+    assert "working" not in view.pairs_label.text()
+    assert view.alignment.table.get("actor-0", "actor-1") is not None

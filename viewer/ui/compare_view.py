@@ -7,10 +7,19 @@ navigator; the alignment table is a small model over the precomputed pair figure
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSignalBlocker, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QSignalBlocker,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,6 +86,19 @@ def _agreement_brushes(steps: int = 10) -> list[QBrush]:
         colour = _blend(low, middle, 2 * t) if t <= 0.5 else _blend(middle, high, 2 * t - 1)
         brushes.append(QBrush(colour))
     return brushes
+
+
+THREAD_ABOVE_CELLS = 20_000
+"""Actors × issues beyond which the every-pair table is worked out off the GUI thread (200 ×
+2,000 takes about a second; the bundled briefing's 27 × 52, a few milliseconds)."""
+PAIRS = "<b>Agreement between every pair</b> (click to compare)"
+WORKING = "<b>Agreement between every pair</b>: working it out…"
+
+
+class _Results(QObject):
+    """Carries a table worked out on a thread back to the GUI thread (a queued signal)."""
+
+    done = Signal(int, object)
 
 
 class AlignmentModel(QAbstractTableModel):
@@ -193,6 +215,9 @@ class CompareView(QWidget):
         self.navigator = navigator
         self.briefing: Briefing | None = None
         self.shared: list[SharedIssue] = []
+        self._alignment_request = 0
+        self._results = _Results(self)
+        self._results.done.connect(self._alignment_done)
         self.combo_a = QComboBox()
         self.combo_b = QComboBox()
         swap = QPushButton("⇄")
@@ -237,14 +262,8 @@ class CompareView(QWidget):
         self.as_of = AsOfPicker()
         self.as_of.changed.connect(lambda _: self._positions_changed())
         picker.addWidget(self.as_of)
-        pairs = stack(
-            label_for(
-                "<b>Agreement between every pair</b> (click to compare)",
-                self.table,
-                "Agreement between every pair",
-            ),
-            self.table,
-        )
+        self.pairs_label = label_for(PAIRS, self.table, "Agreement between every pair")
+        pairs = stack(self.pairs_label, self.table)
         side_by_side(
             self,
             self.issues,
@@ -267,17 +286,45 @@ class CompareView(QWidget):
         """Another date: the alignment table and the pair's figures follow it."""
         if self.briefing is None:
             return
-        names = {actor.id: actor.name for actor in self.briefing.actors}
-        self.alignment.set_table(alignment_table(self.briefing, self.positions()), names)
+        self._work_out_alignment()
         self._refresh()
+
+    def _work_out_alignment(self) -> None:
+        """Fill the every-pair table: at once for a small briefing; for a large one (where it
+        takes up to a second) on a thread, the table saying so meanwhile, so that the window
+        never stalls."""
+        briefing, positions = self.briefing, self.positions()
+        assert briefing is not None
+        self._alignment_request += 1
+        request = self._alignment_request
+        if len(briefing.actors) * len(briefing.issues) <= THREAD_ABOVE_CELLS:
+            self._alignment_done(request, alignment_table(briefing, positions))
+            return
+        self.alignment.set_table(AlignmentTable((), {}), {})
+        self.pairs_label.setText(WORKING)
+
+        def work() -> None:
+            table = alignment_table(briefing, positions)
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self._results.done.emit(request, table)
+
+        threading.Thread(target=work, name="alignment", daemon=True).start()
+
+    def _alignment_done(self, request: int, table: AlignmentTable) -> None:
+        if request != self._alignment_request or self.briefing is None:
+            return  # a newer briefing or date has been asked for meanwhile
+        names = {actor.id: actor.name for actor in self.briefing.actors}
+        self.alignment.set_table(table, names)
+        self.pairs_label.setText(PAIRS)
 
     def set_briefing(self, briefing: Briefing, problems: Sequence[Problem] = ()) -> None:
         self.briefing = briefing
         self.as_of.set_briefing(briefing)
-        table = alignment_table(briefing)
+        self._work_out_alignment()
         names = {actor.id: actor.name for actor in briefing.actors}
-        self.alignment.set_table(table, names)
-        choices = table.actors if len(table.actors) >= 2 else tuple(names)
+        taking = {actor for actor, _ in briefing.stance_index}
+        with_stances = tuple(actor.id for actor in briefing.actors if actor.id in taking)
+        choices = with_stances if len(with_stances) >= 2 else tuple(names)
         for combo in (self.combo_a, self.combo_b):
             with QSignalBlocker(combo):
                 combo.clear()
