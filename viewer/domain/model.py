@@ -153,6 +153,11 @@ class Issue:
 
 
 _PAIR = operator.itemgetter(0, 1)
+_SIDES = {
+    "actor": (operator.itemgetter(0), operator.itemgetter(1)),
+    "issue": (operator.itemgetter(1), operator.itemgetter(0)),
+}
+"""For grouping by actor or by issue: a stance's own key, and the other one (taken in C)."""
 """A stance's (actor, issue), taken in C."""
 
 
@@ -323,26 +328,44 @@ class Briefing:
     def _current_by(self, key: str, wanted: str) -> list[Stance]:
         """Current stances of one actor or issue, in the other's order. The first question is
         answered by a scan; from the second on (a page per theme, a printed profile per actor),
-        by groups built in one pass and kept, so nothing scans every stance again and again."""
-        if key == "actor":
-            order = {issue.id: n for n, issue in enumerate(self.issues)}
-            other = "issue"
-        else:
-            order = {actor.id: n for n, actor in enumerate(self.actors)}
-            other = "actor"
+        by groups built in one pass and kept (at once, on the loader's thread: :meth:`warm`),
+        so nothing scans every stance again and again."""
         groups = self._groups.get(key)
         if groups is None and key not in self._groups_asked:
             self._groups_asked.add(key)
-            found = [s for s in self.stance_index.values() if getattr(s, key) == wanted]
-            return sorted(found, key=lambda s: order.get(getattr(s, other), 0))
+            mine, other = _SIDES[key]
+            order = self._order(key)
+            found = [s for s in self.stance_index.values() if mine(s) == wanted]
+            return sorted(found, key=lambda s: order.get(other(s), 0))
         if groups is None:
-            groups = {}
-            for stance in self.stance_index.values():
-                groups.setdefault(getattr(stance, key), []).append(stance)
-            for members in groups.values():
-                members.sort(key=lambda s: order.get(getattr(s, other), 0))
-            self._groups[key] = groups
+            groups = self._group(key)
         return list(groups.get(wanted, ()))
+
+    def _order(self, key: str) -> dict[str, int]:
+        """Where each id of the other kind stands in the briefing (issues for actors…)."""
+        ids = [i.id for i in self.issues] if key == "actor" else [a.id for a in self.actors]
+        return {ident: n for n, ident in enumerate(ids)}
+
+    def _group(self, key: str) -> dict[str, list[Stance]]:
+        """Current stances by actor or by issue, each group in the other's order: one sort of
+        all of them (its key taken in C), then one pass that deals them out."""
+        mine, other = _SIDES[key]
+        order = self._order(key)
+        current = list(self.stance_index.values())
+        ranks = [order.get(ident, 0) for ident in map(other, current)]
+        groups: dict[str, list[Stance]] = {}
+        for n in sorted(range(len(current)), key=ranks.__getitem__):
+            stance = current[n]
+            groups.setdefault(mine(stance), []).append(stance)
+        self._groups[key] = groups
+        return groups
+
+    def warm(self) -> None:
+        """Build what every tab looks stances up by, off the window's thread: the current
+        stance of each pair, and the stances of each actor and on each issue."""
+        for key in _SIDES:
+            if key not in self._groups:
+                self._group(key)
 
     @cached_property
     def _groups_asked(self) -> set[str]:

@@ -48,3 +48,5 @@ class BriefingLoader(QObject):
             result = LoadResult(path, None, (problem,))
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
             self.loaded.emit(result, request)
+        if result.briefing is not None:
+            result.briefing.warm()  # while the reader looks at the first tab, not before
