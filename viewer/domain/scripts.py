@@ -1,0 +1,86 @@
+"""Writing systems, Qt-free: a character's script by name, which languages are written right to
+left, and which text the bundled faces surely draw (so ``validate`` starts Qt only for text
+beyond it)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from viewer.domain.loader import LoadResult
+
+RIGHT_TO_LEFT = frozenset(
+    ("ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi")
+)
+"""Primary language subtags of languages written right to left."""
+_RIGHT_TO_LEFT_SCRIPTS = frozenset(("arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg"))
+
+_BEFORE_NAME = re.compile(
+    r"\b(?:CAPITAL|SMALL|LETTER|LIGATURE|SYLLABLE|SYLLABICS|IDEOGRAPH|HIEROGLYPH|DIGIT|NUMBER|"
+    r"NUMERAL|SIGN|VOWEL|CONSONANT|MARK|CHARACTER|SYMBOL|PUNCTUATION|VIRAMA|TONE|FRACTION|"
+    r"COMMA|FULL STOP|QUESTION|ABBREVIATION|INDEPENDENT|DEPENDENT|SUBJOINED|HONORIFIC)\b"
+)
+_RENAMED = {"Cjk Unified": "Han", "Cjk Compatibility": "Han", "Cjk": "Han", "Hangul": "Hangul"}
+
+SURELY_DRAWN = ((0x20, 0x7E), (0xA0, 0x24F), (0x400, 0x45F), (0x2010, 0x2027), (0x2030, 0x203A))
+"""Code point ranges the bundled Latin faces draw in full: Latin with its extensions, basic
+Cyrillic and the common punctuation (``tests/typesetting/test_coverage.py`` holds them to it)."""
+_SURELY_DRAWN = re.compile(
+    "[^\\s" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in SURELY_DRAWN) + "]"
+)
+
+
+def is_right_to_left(language: str) -> bool:
+    """Whether a BCP 47 language tag names a language written right to left (``fa``,
+    ``ar-EG``, ``az-Arab``…)."""
+    parts = language.lower().replace("_", "-").split("-")
+    return parts[0] in RIGHT_TO_LEFT or any(part in _RIGHT_TO_LEFT_SCRIPTS for part in parts[1:])
+
+
+def script_name(char: str) -> str:
+    """The script a character is written in, as its Unicode name says ("Tibetan", "Han",
+    "Linear B"); symbols and emoji have none of their own."""
+    name = unicodedata.name(char, "")
+    if not name:
+        return f"unassigned code point U+{ord(char):04X}"
+    category = unicodedata.category(char)
+    if category.startswith("S"):
+        return "symbols and emoji"
+    if category.startswith("M") and name.startswith("COMBINING"):
+        return "combining marks"
+    found = _BEFORE_NAME.search(name)
+    words = name[: found.start()].strip().title() if found else ""
+    return _RENAMED.get(words, words) or "symbols and emoji"
+
+
+def needs_font_check(text: str) -> bool:
+    """Whether ``text`` has a character beyond what the bundled faces surely draw."""
+    return _SURELY_DRAWN.search(text) is not None
+
+
+_DATA_SUFFIXES = (".yaml", ".yml", ".csv")
+
+
+def texts_to_check(result: LoadResult) -> list[tuple[str, str]]:
+    """The texts a briefing's pages draw from (its prose and its data files) that have
+    characters beyond what the bundled faces surely draw, as (name shown in problems, text),
+    named as ``validate`` names the problems in them."""
+    briefing = result.briefing
+    if briefing is None:
+        return []
+    root = briefing.folder.resolve()
+    texts = [(_shown(result.folder, root, file.path), file.text) for file in briefing.prose]
+    prose = {file.path.resolve() for file in briefing.prose}
+    for stamp in result.files:
+        path = stamp.path.resolve()
+        if path.suffix.lower() in _DATA_SUFFIXES and path not in prose and path.is_file():
+            texts.append((_shown(result.folder, root, path), path.read_text("utf-8", "replace")))
+    return [(name, text) for name, text in texts if needs_font_check(text)]
+
+
+def _shown(shown_root: Path, root: Path, path: Path) -> str:
+    try:
+        return str(shown_root / path.resolve().relative_to(root))
+    except ValueError:
+        return str(path)
