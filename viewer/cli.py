@@ -16,9 +16,9 @@ from pathlib import Path
 from viewer import __version__, folders
 from viewer.domain import bundles
 from viewer.domain.bundles import SUFFIX
+from viewer.domain.drawn_text import texts_to_check
 from viewer.domain.loader import LoadResult, load_briefing
 from viewer.domain.problems import Problem
-from viewer.domain.scripts import texts_to_check
 from viewer.domain.textfiles import BRIEFING_FILE
 from viewer.resources import briefings_dir
 

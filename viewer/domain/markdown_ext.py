@@ -35,6 +35,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from viewer.domain.problems import Location, Problem, Severity
 from viewer.domain.prose import ACTOR_SCHEME, Anchor, NamedActor, RenderedProse, TocEntry
+from viewer.domain.scripts import is_right_to_left
 
 _SKIP_TAGS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
 LINE_ATTRIBUTE = "data-source-line"
@@ -61,7 +62,7 @@ def extensions(
         AttrListExtension(),
         SaneListExtension(),
         FencedCodeExtension(),
-        _BriefingExtension(actors, source),
+        _BriefingExtension(actors, source, is_right_to_left(language)),
     ]
 
 
@@ -355,6 +356,25 @@ class _TableIds(Treeprocessor):
                 table.set("id", found.group(1))
 
 
+class _RightToLeft(Treeprocessor):
+    """Lays a right-to-left briefing's prose out right to left: every top-level element says so
+    (Qt's text layout then sets paragraphs, list bullets and table cells from the right), and
+    each table row's cells are put in reverse order and the table set against the right margin,
+    because Qt draws a table's first column on the left, and the table at the left, whatever the
+    table's direction."""
+
+    def run(self, root: ET.Element) -> None:
+        for child in root:
+            child.set("dir", "rtl")
+        for table in root.iter("table"):
+            table.set("align", "right")
+        for row in root.iter("tr"):
+            cells = list(row)
+            for cell in cells:
+                row.remove(cell)
+            row.extend(reversed(cells))
+
+
 class _Settle(Treeprocessor):
     """Tags the last block's elements before the footnotes are added after them."""
 
@@ -527,9 +547,12 @@ def _walk(element: ET.Element) -> Iterator[ET.Element]:
 
 
 class _BriefingExtension(Extension):
-    def __init__(self, actors: Sequence[NamedActor], source: SourceMap) -> None:
+    def __init__(
+        self, actors: Sequence[NamedActor], source: SourceMap, right_to_left: bool = False
+    ) -> None:
         super().__init__()
         self.source = source
+        self.right_to_left = right_to_left
         self.names: dict[str, str] = {}
         for actor in actors:
             for name in actor.names:
@@ -552,6 +575,8 @@ class _BriefingExtension(Extension):
         md.parser.blockprocessors.register(blocks, "block_starts", 1000)
         md.treeprocessors.register(_Settle(md, blocks), "settle_blocks", 100)
         md.treeprocessors.register(_TableIds(md), "table_ids", 9)
+        if self.right_to_left:
+            md.treeprocessors.register(_RightToLeft(md), "right_to_left", 8)
         self.anchors = _Anchors(md, blocks, self.source)
         md.treeprocessors.register(self.anchors, "anchors", -10)
 

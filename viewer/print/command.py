@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 from viewer import folders
 from viewer.display import has_display
+from viewer.domain.drawn_text import texts_to_check
 from viewer.domain.loader import load_briefing
 from viewer.domain.notes import Note, NoteStore
-from viewer.domain.scripts import texts_to_check
 from viewer.print.options import DEFAULT_PARTS, PAGE_SIZES, PARTS, PrintOptions
 
 if TYPE_CHECKING:
