@@ -92,6 +92,22 @@ _ANY_APOSTROPHE = "(?:['’]|\x02wzxhzdk:\\d+\x03)"
 for the typographic one until the HTML is written (quotes are made typographic first)."""
 
 
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
+)
+"""Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Burmese, Khmer):
+a name there is found inside a run of letters, with no word boundary around it."""
+_PARTICLES_FOLLOW = re.compile("[\uac00-\ud7af]")
+"""Korean: a particle is written onto the name before it ("한국은"), so no boundary after."""
+
+
+def _bounded(name: str, pattern: str) -> str:
+    """``pattern`` for ``name`` with a word boundary on each side its script has one."""
+    before = "" if _UNSPACED.match(name[0]) else r"\b"
+    after = "" if _UNSPACED.match(name[-1]) or _PARTICLES_FOLLOW.match(name[-1]) else r"\b"
+    return before + pattern + after
+
+
 def _folded(name: str) -> str:
     return re.sub(_ANY_APOSTROPHE, "'", name)
 
@@ -104,9 +120,10 @@ class _ActorLinker(Treeprocessor):
         self.names = {_folded(name): actor for name, actor in names.items()}
         ordered = sorted(names, key=len, reverse=True)
         alternatives = (
-            _APOSTROPHE.sub(lambda _: _ANY_APOSTROPHE, re.escape(name)) for name in ordered
+            _bounded(name, _APOSTROPHE.sub(lambda _: _ANY_APOSTROPHE, re.escape(name)))
+            for name in ordered
         )
-        self.pattern = re.compile(r"\b(" + "|".join(alternatives) + r")\b")
+        self.pattern = re.compile("(" + "|".join(alternatives) + ")")
 
     def run(self, root: ET.Element) -> None:
         for block in root.iter():
