@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 PARAGRAPHS = {
-    "Latin": "The office's final briefing: efficient, difficult, fluent.",
+    "Latin": "The final briefing of the office: efficient, difficult, fluent.",
     "Cyrillic": "Россия и Иран расширяют сотрудничество на Каспии.",
     "Greek": "Η Ελλάδα και η Κύπρος παρακολουθούν τις συνομιλίες.",
     "Persian": "ایران و روسیه در دریای خزر همکاری می‌کنند.",

@@ -20,9 +20,20 @@ _BEFORE_NAME = re.compile(
 )
 _RENAMED = {"Cjk Unified": "Han", "Cjk Compatibility": "Han", "Cjk": "Han", "Hangul": "Hangul"}
 
-SURELY_DRAWN = ((0x20, 0x7E), (0xA0, 0x24F), (0x400, 0x45F), (0x2010, 0x2027), (0x2030, 0x203A))
-"""Code point ranges the bundled Latin faces draw in full: Latin with its extensions, basic
-Cyrillic and the common punctuation (``tests/typesetting/test_coverage.py`` holds them to it)."""
+SURELY_DRAWN = (
+    (0x20, 0x7E),
+    (0xA0, 0x148),
+    (0x14A, 0x17F),
+    (0x218, 0x21B),
+    (0x400, 0x45F),
+    (0x2013, 0x2015),
+    (0x2017, 0x201E),
+    (0x2020, 0x2022),
+    (0x2026, 0x2026),
+    (0x2039, 0x203A),
+)
+"""Code point ranges every bundled Latin face draws in full: Latin-1 and Latin Extended-A (and
+the Romanian commas), basic Cyrillic and the common punctuation (a test holds them to it)."""
 _SURELY_DRAWN = re.compile(
     "[^\\s" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in SURELY_DRAWN) + "]"
 )
