@@ -42,7 +42,7 @@ endef
 
 system-deps:
 	$(call install_debs,Qt needs,$(QT_DEBS))
-	$(call install_debs,for Chinese, Japanese and Korean text,$(FONT_DEBS))
+	$(call install_debs,for Chinese and Japanese and Korean text,$(FONT_DEBS))
 
 # The tests read PDFs back with poppler, trace the app's system calls with strace and check the
 # desktop entry and MIME type with the freedesktop tools.

@@ -80,7 +80,7 @@ def test_a_right_to_left_briefing_says_so_on_every_block_and_reverses_table_rows
     blocks = render([("t.md", text)], ACTORS, "fa").blocks
     assert all(' dir="rtl"' in block for block in blocks)
     table = blocks[-1]
-    assert 'align="right"' in table
+    assert 'width="100%"' in table
     assert table.index("پایتخت") < table.index("کشور")
     assert table.index("تهران") < table.index("ایران")
     assert not any("dir=" in block for block in render([("t.md", text)], ACTORS, "en").blocks)

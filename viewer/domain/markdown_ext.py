@@ -376,15 +376,15 @@ class _TableIds(Treeprocessor):
 class _RightToLeft(Treeprocessor):
     """Lays a right-to-left briefing's prose out right to left: every top-level element says so
     (Qt's text layout then sets paragraphs, list bullets and table cells from the right), and
-    each table row's cells are put in reverse order and the table set against the right margin,
-    because Qt draws a table's first column on the left, and the table at the left, whatever the
-    table's direction."""
+    each table row's cells are put in reverse order, because Qt draws a table's first column on
+    the left whatever the table's direction, and the table spans the measure: Qt sets a table
+    aligned right against the page's edge, past the margin of the window's reading column."""
 
     def run(self, root: ET.Element) -> None:
         for child in root:
             child.set("dir", "rtl")
         for table in root.iter("table"):
-            table.set("align", "right")
+            table.set("width", "100%")
         for row in root.iter("tr"):
             cells = list(row)
             for cell in cells:
