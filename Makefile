@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 QT_DEBS := libglib2.0-0 libgl1 libegl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 \
 	libdbus-1-3 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
+# Chinese, Japanese and Korean: too large to bundle (see the README's "Scripts and fonts").
+FONT_DEBS := fonts-noto-cjk
 TEST_DEBS := poppler-utils strace shared-mime-info desktop-file-utils
 A11Y_DEBS := xvfb xauth openbox xdotool dbus-daemon at-spi2-core python3-pyatspi gir1.2-atspi-2.0 \
 	python3-gi
@@ -40,6 +42,7 @@ endef
 
 system-deps:
 	$(call install_debs,Qt needs,$(QT_DEBS))
+	$(call install_debs,for Chinese and Japanese and Korean text,$(FONT_DEBS))
 
 # The tests read PDFs back with poppler, trace the app's system calls with strace and check the
 # desktop entry and MIME type with the freedesktop tools.

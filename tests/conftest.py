@@ -152,3 +152,19 @@ def slow_renderer(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(prose_worker, "_shared", renderer)
     yield renderer
     renderer.close()
+
+
+@pytest.fixture(scope="session")
+def multilingual(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated English briefing with a paragraph in every script (``tests/multilingual``)."""
+    from tests.multilingual import write_briefing
+
+    return write_briefing(tmp_path_factory.mktemp("scripts") / "every-script")
+
+
+@pytest.fixture(scope="session")
+def persian(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same briefing, written in Persian: laid out right to left."""
+    from tests.multilingual import write_briefing
+
+    return write_briefing(tmp_path_factory.mktemp("scripts") / "every-script-fa", "fa")

@@ -17,7 +17,9 @@ from pathlib import Path
 from viewer import __version__, folders
 from viewer.domain import bundles
 from viewer.domain.bundles import SUFFIX
-from viewer.domain.loader import load_briefing
+from viewer.domain.drawn_text import texts_to_check
+from viewer.domain.loader import LoadResult, load_briefing
+from viewer.domain.problems import Problem
 from viewer.domain.textfiles import BRIEFING_FILE
 from viewer.resources import briefings_dir
 
@@ -197,6 +199,16 @@ def anchors(path: Path) -> int:
     return EXIT_OK
 
 
+def font_warnings(result: LoadResult) -> list[Problem]:
+    """Scripts that no installed face draws; Qt is imported only for text that needs it."""
+    texts = texts_to_check(result)
+    if not texts:
+        return []
+    from viewer.print.command import undrawn_scripts
+
+    return [undrawn.problem() for undrawn in undrawn_scripts(texts)]
+
+
 def validate(paths: Sequence[Path]) -> int:
     errors = warnings = invalid = checked = 0
     for path in paths:
@@ -207,10 +219,11 @@ def validate(paths: Sequence[Path]) -> int:
             continue
         checked += 1
         result = load_briefing(path)
-        for problem in result.problems:
+        fonts = font_warnings(result)
+        for problem in (*result.problems, *fonts):
             print(problem)
         errors += len(result.errors)
-        warnings += len(result.warnings)
+        warnings += len(result.warnings) + len(fonts)
         invalid += bool(result.errors)
     print(
         f"{checked} briefing{'s' if checked != 1 else ''} checked: {invalid} with errors; "

@@ -35,6 +35,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from viewer.domain.problems import Location, Problem, Severity
 from viewer.domain.prose import ACTOR_SCHEME, Anchor, NamedActor, RenderedProse, TocEntry
+from viewer.domain.scripts import is_right_to_left
 
 _SKIP_TAGS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
 LINE_ATTRIBUTE = "data-source-line"
@@ -61,7 +62,7 @@ def extensions(
         AttrListExtension(),
         SaneListExtension(),
         FencedCodeExtension(),
-        _BriefingExtension(actors, source),
+        _BriefingExtension(actors, source, is_right_to_left(language)),
     ]
 
 
@@ -89,6 +90,22 @@ _APOSTROPHE = re.compile("['’]")
 _ANY_APOSTROPHE = "(?:['’]|\x02wzxhzdk:\\d+\x03)"
 """A name's apostrophe matches a straight or a typographic one, or the placeholder that stands
 for the typographic one until the HTML is written (quotes are made typographic first)."""
+
+
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
+)
+"""Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Burmese, Khmer):
+a name there is found inside a run of letters, with no word boundary around it."""
+_PARTICLES_FOLLOW = re.compile("[\uac00-\ud7af]")
+"""Korean: a particle is written onto the name before it ("한국은"), so no boundary after."""
+
+
+def _bounded(name: str, pattern: str) -> str:
+    """``pattern`` for ``name`` with a word boundary on each side its script has one."""
+    before = "" if _UNSPACED.match(name[0]) else r"\b"
+    after = "" if _UNSPACED.match(name[-1]) or _PARTICLES_FOLLOW.match(name[-1]) else r"\b"
+    return before + pattern + after
 
 
 def _folded(name: str) -> str:
@@ -120,8 +137,8 @@ class _ActorLinker(Treeprocessor):
         for name, actor in names.items():
             self.names.setdefault(_folded(name), actor)
         ordered = sorted(names, key=len, reverse=True)
-        alternatives = (_name_pattern(name) for name in ordered)
-        self.pattern = re.compile(r"\b(" + "|".join(alternatives) + r")\b")
+        alternatives = (_bounded(name, _name_pattern(name)) for name in ordered)
+        self.pattern = re.compile("(" + "|".join(alternatives) + ")")
 
     def run(self, root: ET.Element) -> None:
         for block in root.iter():
@@ -371,6 +388,25 @@ class _TableIds(Treeprocessor):
                 table.set("id", found.group(1))
 
 
+class _RightToLeft(Treeprocessor):
+    """Lays a right-to-left briefing's prose out right to left: every top-level element says so
+    (Qt's text layout then sets paragraphs, list bullets and table cells from the right), and
+    each table row's cells are put in reverse order, because Qt draws a table's first column on
+    the left whatever the table's direction, and the table spans the measure: Qt sets a table
+    aligned right against the page's edge, past the margin of the window's reading column."""
+
+    def run(self, root: ET.Element) -> None:
+        for child in root:
+            child.set("dir", "rtl")
+        for table in root.iter("table"):
+            table.set("width", "100%")
+        for row in root.iter("tr"):
+            cells = list(row)
+            for cell in cells:
+                row.remove(cell)
+            row.extend(reversed(cells))
+
+
 class _Settle(Treeprocessor):
     """Tags the last block's elements before the footnotes are added after them."""
 
@@ -543,9 +579,12 @@ def _walk(element: ET.Element) -> Iterator[ET.Element]:
 
 
 class _BriefingExtension(Extension):
-    def __init__(self, actors: Sequence[NamedActor], source: SourceMap) -> None:
+    def __init__(
+        self, actors: Sequence[NamedActor], source: SourceMap, right_to_left: bool = False
+    ) -> None:
         super().__init__()
         self.source = source
+        self.right_to_left = right_to_left
         self.names: dict[str, str] = {}
         for actor in actors:
             for name in actor.names:
@@ -568,6 +607,8 @@ class _BriefingExtension(Extension):
         md.parser.blockprocessors.register(blocks, "block_starts", 1000)
         md.treeprocessors.register(_Settle(md, blocks), "settle_blocks", 100)
         md.treeprocessors.register(_TableIds(md), "table_ids", 9)
+        if self.right_to_left:
+            md.treeprocessors.register(_RightToLeft(md), "right_to_left", 8)
         self.anchors = _Anchors(md, blocks, self.source)
         md.treeprocessors.register(self.anchors, "anchors", -10)
 

@@ -52,5 +52,6 @@ def about_html(briefing: Briefing | None) -> str:
     return (
         f"<h3>{APP_NAME} {__version__}</h3>"
         "<p>Reads policy briefings offline: prose, themes, actors and an issue matrix.</p>"
-        f"{sources}<p>Fonts: Charis SIL (SIL Open Font License), Open Sans (Apache 2.0).</p>"
+        f"{sources}<p>Fonts: Charis SIL, Noto Naskh Arabic and Noto Serif Hebrew (SIL Open Font "
+        "License), Open Sans (Apache 2.0).</p>"
     )

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 PROSE_FAMILY = "Charis SIL"
 UI_FAMILY = "Open Sans"
+PROSE_FALLBACKS = ("Noto Naskh Arabic", "Noto Serif Hebrew", "DejaVu Serif", "Noto Serif CJK SC")
+UI_FALLBACKS = ("Noto Naskh Arabic", "Noto Serif Hebrew", "DejaVu Sans", "Noto Sans CJK SC")
+"""Faces for the scripts the bundled ones lack, tried in order for each run of text in a script
+the family before does not support: Arabic script (Persian, Arabic, Urdu) and Hebrew in the
+bundled Noto faces, Greek in DejaVu (Debian's fonts-dejavu-core; Charis SIL has only the few
+Greek letters of phonetics, so Greek never uses it), Chinese, Japanese and Korean in Debian's
+fonts-noto-cjk. A face that is not installed is skipped; what no face draws, validate and export
+report (``viewer.typesetting.coverage``)."""
 PROSE_POINT_SIZE = 12.0
 UI_POINT_SIZE = 10.0
 

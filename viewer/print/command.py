@@ -15,12 +15,15 @@ from typing import TYPE_CHECKING
 
 from viewer import folders
 from viewer.display import has_display
+from viewer.domain.drawn_text import texts_to_check
 from viewer.domain.loader import load_briefing
 from viewer.domain.notes import Note, NoteStore
 from viewer.print.options import DEFAULT_PARTS, PAGE_SIZES, PARTS, PrintOptions
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
+
+    from viewer.typesetting.coverage import Undrawn
 
 PROG = "briefing-viewer export"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -83,6 +86,18 @@ def start_gui_application() -> None:
     load_fonts()
 
 
+def undrawn_scripts(texts: Sequence[tuple[str, str]]) -> list[Undrawn]:
+    """The scripts of ``texts`` (named texts, from ``texts_to_check``) that no installed face
+    draws. Qt is started only when there are texts to check, so that checking a briefing the
+    bundled faces surely draw costs no more than before."""
+    if not texts:
+        return []
+    start_gui_application()
+    from viewer.typesetting.coverage import undrawn
+
+    return undrawn(texts)
+
+
 def reader_notes(briefing_id: str) -> tuple[Note, ...]:
     """The reader's notes on a briefing (none, without making a notes file, if they have none)."""
     path = folders.notes_file()
@@ -125,5 +140,11 @@ def export_command(argv: Sequence[str]) -> int:
     except OSError as exc:
         print(f"{PROG}: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"{args.output}: {pages} pages")
+    missing = undrawn_scripts(texts_to_check(result))
+    boxes = "".join(
+        f"; no installed font draws its {u.script} text (first at {u.location}): "
+        "it prints as empty boxes"
+        for u in missing
+    )
+    print(f"{args.output}: {pages} pages{boxes}")
     return EXIT_OK

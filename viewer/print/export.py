@@ -28,8 +28,9 @@ class NothingToPrint(OSError):
     """
 
 
-def render_pdf(briefing: Briefing, options: PrintOptions) -> tuple[bytes, list[Heading], int]:
-    """The PDF as Qt paints it, the headings its outline needs and its page count."""
+def render_pdf(briefing: Briefing, options: PrintOptions) -> tuple[bytes, list[Heading], int, str]:
+    """The PDF as Qt paints it, the headings its outline needs, its page count and the text its
+    pages draw."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -40,10 +41,10 @@ def render_pdf(briefing: Briefing, options: PrintOptions) -> tuple[bytes, list[H
     if publication.page_count == 0:
         raise NothingToPrint("the chosen parts have nothing to print for this briefing")
     publication.paint()
-    headings, pages = publication.headings, publication.page_count
+    headings, pages, drawn = publication.headings, publication.page_count, publication.text()
     del publication  # its documents are laid out for the writer: release them first
     del writer
-    return bytes(buffer.data().data()), headings, pages
+    return bytes(buffer.data().data()), headings, pages, drawn
 
 
 def write_pdf(briefing: Briefing, options: PrintOptions, path: Path) -> int:
@@ -53,6 +54,6 @@ def write_pdf(briefing: Briefing, options: PrintOptions, path: Path) -> int:
     made first, so an unwritable folder fails before any time goes into the layout.
     """
     with replacing(path) as temporary, temporary.open("wb") as target:
-        pdf, headings, pages = render_pdf(briefing, options)
-        finish_pdf(pdf, headings, briefing, target)
+        pdf, headings, pages, drawn = render_pdf(briefing, options)
+        finish_pdf(pdf, headings, briefing, target, drawn)
     return pages

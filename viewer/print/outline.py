@@ -16,6 +16,7 @@ from pypdf.generic import IndirectObject
 from viewer import __version__
 from viewer.domain.model import Briefing
 from viewer.print.headings import Heading
+from viewer.print.text_layer import mend_text_layer
 
 CREATOR = f"Briefing Viewer {__version__}"
 
@@ -29,9 +30,13 @@ def metadata(briefing: Briefing) -> dict[str, str]:
     }
 
 
-def finish_pdf(pdf: bytes, headings: list[Heading], briefing: Briefing, target: BinaryIO) -> None:
-    """Write ``pdf`` to ``target`` with a bookmark per heading, nested by level."""
+def finish_pdf(
+    pdf: bytes, headings: list[Heading], briefing: Briefing, target: BinaryIO, drawn: str = ""
+) -> None:
+    """Write ``pdf`` to ``target`` with a bookmark per heading, nested by level, and its text
+    layer mended for the text ``drawn`` on its pages (``text_layer``)."""
     writer = PdfWriter(BytesIO(pdf), incremental=True)
+    mend_text_layer(writer, drawn)
     parents: list[tuple[int, IndirectObject]] = []
     for heading in headings:
         while parents and parents[-1][0] >= heading.level:

@@ -147,6 +147,14 @@ class Publication:
     def page_count(self) -> int:
         return sum(part.page_count for part in self.parts)
 
+    def text(self) -> str:
+        """The characters the pages draw: every part's text, the running header's title and
+        the painted figures' names (from the briefing's data)."""
+        documents = [d for part in self.parts for d in part.documents]
+        written = [d.toPlainText() for d in documents if isinstance(d, PrintDocument)]
+        names = [a.name for a in self.briefing.actors] + [i.title for i in self.briefing.issues]
+        return "".join({*"".join([self.briefing.title, *written, *names])})
+
     def _layout(self, name: str) -> QPageLayout:
         return page_layout(self.options, name == "matrix" and self.options.matrix_landscape)
 

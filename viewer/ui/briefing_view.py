@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from viewer.domain.model import Briefing
 from viewer.domain.problems import Problem
 from viewer.domain.prose import TocEntry
+from viewer.domain.scripts import is_right_to_left
 from viewer.domain.targets import Kind, Target
 from viewer.presentation.citations import title_block
 from viewer.presentation.pages import unavailable_html
@@ -238,6 +239,11 @@ class BriefingView(QWidget):
         text is in and shown."""
         rendered = briefing.rendered
         self.headings = list(rendered.toc) if rendered else []
+        # The prose's own blocks say their direction (see markdown_ext); its contents follows.
+        rtl = is_right_to_left(briefing.language)
+        self.contents.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
         self._fill_contents()
         if rendered is None:
             self.text.setHtml(title_block(briefing) + unavailable_html(problems))
