@@ -65,6 +65,8 @@ def test_a_right_to_left_briefing_reads_from_the_right(qtbot, new_window, persia
     for script, text in PARAGRAPHS.items():
         assert shown[text].textDirection() == RTL, script
     assert view.contents.layoutDirection() == RTL
+    title = view.text.document().begin()
+    assert title.text() == "Every script" and title.textDirection() == RTL, "the title block too"
     latin = shown[PARAGRAPHS["Latin"]]
     view.text.document().documentLayout().blockBoundingRect(latin)
     line = latin.layout().lineAt(0)

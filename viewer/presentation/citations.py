@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from viewer import APP_NAME, __version__
 from viewer.domain.model import Briefing, Source
+from viewer.domain.scripts import is_right_to_left
 from viewer.domain.targets import EXTERNAL_SCHEMES
 
 
@@ -31,12 +32,13 @@ def title_block(briefing: Briefing) -> str:
     """What the briefing is, by whom and from what, above its prose."""
     byline = ", ".join(escape(a) for a in briefing.authors)
     sources = "; ".join(citation(s) for s in briefing.sources)
+    way = ' dir="rtl"' if is_right_to_left(briefing.language) else ""  # as its prose reads
     return (
-        f'<h1 class="title">{escape(briefing.title)}</h1>'
-        + (f'<p class="subtitle">{escape(briefing.subtitle)}</p>' if briefing.subtitle else "")
-        + f'<p class="byline">{byline} · {escape(briefing.date)}</p>'
-        + f'<p class="summary"><i>{escape(briefing.summary)}</i></p>'
-        + (f'<p class="byline">Based on: {sources}</p>' if sources else "")
+        f'<h1 class="title"{way}>{escape(briefing.title)}</h1>'
+        + (f'<p class="subtitle"{way}>{escape(briefing.subtitle)}</p>' if briefing.subtitle else "")
+        + f'<p class="byline"{way}>{byline} · {escape(briefing.date)}</p>'
+        + f'<p class="summary"{way}><i>{escape(briefing.summary)}</i></p>'
+        + (f'<p class="byline"{way}>Based on: {sources}</p>' if sources else "")
         + "<hr/>"
     )
 
