@@ -268,3 +268,24 @@ def test_a_short_last_section_is_highlighted_when_clicked(qtbot, new_window, tmp
     qtbot.waitUntil(lambda: tree.currentItem() is not last)
     bar.setValue(bar.maximum())  # scrolled to the end by hand: the last section is where one is
     qtbot.waitUntil(lambda: tree.currentItem() is last)
+
+
+def test_a_long_list_shows_its_first_rows_and_the_rest_on_request(
+    qtbot, new_window, tmp_path
+) -> None:
+    from tests.benchmarks.generate import generate
+    from viewer.presentation.pages import LONG_LIST, WHOLE_LIST
+    from viewer.ui.actors_view import ActorsView
+
+    issues = LONG_LIST + 50
+    folder = generate(tmp_path / "long", actors=3, issues=issues)
+    window = new_window()
+    assert open_and_wait(qtbot, window, folder)
+    window.tabs.setCurrentIndex(window.tab_of(ActorsView))
+    view = window.view(ActorsView)
+    shown = view.profile.toPlainText()
+    assert f"The first {LONG_LIST} of {issues} stances are shown." in shown
+    assert f"Issue {LONG_LIST - 1}\n" in shown and f"Issue {issues - 1}\n" not in shown
+    click_link(qtbot, view.profile, WHOLE_LIST)
+    qtbot.waitUntil(lambda: f"Issue {issues - 1}\n" in view.profile.toPlainText())
+    assert "are shown" not in view.profile.toPlainText()

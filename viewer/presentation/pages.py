@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
+from typing import TypeVar
 
 from viewer.domain.model import Briefing, Issue, Stance
 from viewer.domain.problems import Problem
@@ -12,6 +13,29 @@ from viewer.domain.targets import Kind, Target, link
 from viewer.presentation.positions import badge_html, legend_html, spread_html
 
 READ = "Read in briefing ›"
+T = TypeVar("T")
+LONG_LIST = 250
+"""Rows a page shows of a long list at first: a roll-call actor's thousands of positions take
+seconds to lay out as one page, and the window would stall that long; the rest is one click
+away."""
+WHOLE_LIST = "whole:list"
+"""The link that asks for the whole of a cut list (handled by the view showing the page)."""
+
+
+def long_list(
+    items: Sequence[T], row: Callable[[T], str], everything: bool, what: str
+) -> tuple[str, str]:
+    """The rows of ``items`` a page shows (all, or the first :data:`LONG_LIST`), and the line
+    that says how many are left out with a link to show them."""
+    shown = items if everything or len(items) <= LONG_LIST else items[:LONG_LIST]
+    rows = "".join(row(item) for item in shown)
+    if len(shown) == len(items):
+        return rows, ""
+    return rows, (
+        f"<p><i>The first {len(shown):,} of {len(items):,} {what} are shown.</i> "
+        f'<a href="{WHOLE_LIST}">Show all {len(items):,}</a> (a page that long takes a few '
+        "seconds to lay out)</p>"
+    )
 
 
 def anchor(kind: Kind, key: str, text: str) -> str:
@@ -22,19 +46,26 @@ def passage_link(passage: str, text: str = READ) -> str:
     return anchor(Kind.PASSAGE, passage, text) if passage else ""
 
 
-def theme_page(briefing: Briefing, theme_id: str) -> str:
+def theme_page(briefing: Briefing, theme_id: str, everything: bool = False) -> str:
+    """``everything``: every issue of a long theme, not only the first :data:`LONG_LIST`."""
     theme = briefing.theme_by_id[theme_id]
     issues = briefing.issues_of_theme(theme_id)
     engaged: Counter[str] = Counter()
-    rows = []
+    spreads = {}
     for issue in issues:
         stances = briefing.stances_on_issue(issue.id)
         engaged.update(s.actor for s in stances)
-        rows.append(
+        spreads[issue.id] = stances
+    rows, more = long_list(
+        issues,
+        lambda issue: (
             f"<tr><td>{anchor(Kind.ISSUE, issue.id, issue.title)}<br>"
             f"<small>{escape(issue.question)}</small></td>"
-            f"<td>{spread_html(stances)}</td></tr>"
-        )
+            f"<td>{spread_html(spreads[issue.id])}</td></tr>"
+        ),
+        everything,
+        "issues",
+    )
     actors = ", ".join(
         f"{anchor(Kind.ACTOR, actor_id, briefing.actor_by_id[actor_id].name)} ({count})"
         for actor_id, count in engaged.most_common(8)
@@ -42,8 +73,9 @@ def theme_page(briefing: Briefing, theme_id: str) -> str:
     table = (
         '<table width="100%" cellspacing="0" cellpadding="5">'
         "<tr><th align=left>Issue (opens the matrix)</th><th align=left>Positions</th></tr>"
-        + "".join(rows)
+        + rows
         + "</table>"
+        + more
         if rows
         else "<p><i>No issues under this theme.</i></p>"
     )
@@ -86,14 +118,19 @@ def relation_items(briefing: Briefing, actor_id: str) -> list[str]:
     return items
 
 
-def actor_page(briefing: Briefing, actor_id: str) -> str:
+def actor_page(briefing: Briefing, actor_id: str, everything: bool = False) -> str:
+    """``everything``: every stance of a roll-call actor, not only the first :data:`LONG_LIST`."""
     actor = briefing.actor_by_id[actor_id]
     stances = briefing.stances_of_actor(actor_id)
+    rows, more = long_list(
+        stances, lambda s: stance_row(briefing, s, "issue"), everything, "stances"
+    )
     stance_table = (
         '<table width="100%" cellspacing="0" cellpadding="5">'
         "<tr><th align=left>Issue</th><th align=left>Position</th><th align=left>In short</th></tr>"
-        + "".join(stance_row(briefing, s, "issue") for s in stances)
+        + rows
         + "</table>"
+        + more
         if stances
         else "<p><i>The sources give no stance for this actor.</i></p>"
     )

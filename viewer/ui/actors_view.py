@@ -34,6 +34,8 @@ class ActorsView(QWidget):
         super().__init__(parent)
         self.navigator = navigator
         self.briefing: Briefing | None = None
+        self._shown = ""
+        """The id of what the page shows."""
         self.model = QStandardItemModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -51,6 +53,7 @@ class ActorsView(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.selectionModel().currentChanged.connect(self._selected)
         self.profile = LinkBrowser(navigator, "Actor profile")
+        self.profile.whole_list_asked.connect(lambda: self._show(everything=True))
         side_by_side(self, stack(self.filter, self.tree), self.profile, (280, 840))
 
     def set_briefing(self, briefing: Briefing, problems: Sequence[Problem] = ()) -> None:
@@ -134,5 +137,10 @@ class ActorsView(QWidget):
         actor_id = index.data(ID_ROLE)
         if not actor_id or self.briefing is None:
             return
-        self.profile.setHtml(actor_page(self.briefing, actor_id))
+        self._shown = actor_id
+        self._show()
         self.navigator.note_location(Target(Kind.ACTOR, actor_id))
+
+    def _show(self, everything: bool = False) -> None:
+        if self.briefing is not None and self._shown in self.briefing.actor_by_id:
+            self.profile.setHtml(actor_page(self.briefing, self._shown, everything))

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
+from viewer.presentation.pages import WHOLE_LIST
 from viewer.typesetting.images import local_image
 from viewer.ui.accessible import announce
 from viewer.ui.navigation import Navigator
@@ -22,6 +23,9 @@ LINKS_HINT = "Tab moves from link to link, Enter follows the link in focus"
 
 
 class LinkBrowser(QTextBrowser):
+    whole_list_asked = Signal()
+    """The reader asked for the whole of a list the page shows cut (see ``long_list``)."""
+
     def __init__(self, navigator: Navigator, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.folder: Path | None = None
@@ -29,7 +33,13 @@ class LinkBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setAccessibleName(name)
         self.setAccessibleDescription(LINKS_HINT)
-        self.anchorClicked.connect(navigator.open_url)
+        self.anchorClicked.connect(
+            lambda url: (
+                self.whole_list_asked.emit()
+                if url.toString() == WHOLE_LIST
+                else navigator.open_url(url)
+            )
+        )
         self.highlighted.connect(lambda url: navigator.hover(url.toString()))
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:

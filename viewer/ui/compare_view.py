@@ -44,7 +44,7 @@ from viewer.domain.compare import (
 from viewer.domain.model import Briefing, Confidence, Position
 from viewer.domain.problems import Problem
 from viewer.domain.targets import Kind, Target
-from viewer.presentation.pages import anchor, passage_link
+from viewer.presentation.pages import anchor, long_list, passage_link
 from viewer.presentation.positions import LOOKS, badge_html
 from viewer.ui.accessible import label_for, leave_by_tab
 from viewer.ui.as_of import AsOfPicker
@@ -171,15 +171,18 @@ class AlignmentModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-def shared_issues_html(briefing: Briefing, rows: list[SharedIssue], a: str, b: str) -> str:
-    """Shared issues as a table: both badges side by side, the gap, and both pieces of evidence."""
+def shared_issues_html(
+    briefing: Briefing, rows: list[SharedIssue], a: str, b: str, everything: bool = False
+) -> str:
+    """Shared issues as a table: both badges side by side, the gap, and both pieces of evidence
+    (the first :data:`LONG_LIST` of a roll-call's thousands unless ``everything``)."""
     name_a, name_b = briefing.actor_by_id[a].name, briefing.actor_by_id[b].name
     if not rows:
         return f"<p><i>{escape(name_a)} and {escape(name_b)} have no issue in common.</i></p>"
-    lines = []
-    for row in rows:
+
+    def line(row: SharedIssue) -> str:
         issue = briefing.issue_by_id[row.issue]
-        lines.append(
+        return (
             f"<tr><td>{anchor(Kind.ISSUE, issue.id, issue.title)}</td>"
             f"<td>{_position(row.a.position, row.a.confidence)}</td>"
             f"<td>{_position(row.b.position, row.b.confidence)}</td>"
@@ -188,12 +191,14 @@ def shared_issues_html(briefing: Briefing, rows: list[SharedIssue], a: str, b: s
             f"<td>{passage_link(row.a.passage, f'{name_a} ›')}<br>"
             f"{passage_link(row.b.passage, f'{name_b} ›')}</td></tr>"
         )
+
+    lines, more = long_list(rows, line, everything, "shared issues")
     return (
         "<p><small>From closest agreement to widest divergence.</small></p>"
         '<table width="100%" cellspacing="0" cellpadding="4">'
         f"<tr><th align=left>Issue</th><th align=left>{escape(name_a)}</th>"
         f"<th align=left>{escape(name_b)}</th><th align=left>Distance</th>"
-        "<th align=left>Evidence</th></tr>" + "".join(lines) + "</table>"
+        "<th align=left>Evidence</th></tr>" + lines + "</table>" + more
     )
 
 
@@ -231,6 +236,7 @@ class CompareView(QWidget):
         font.setBold(True)
         self.summary.setFont(font)
         self.issues = LinkBrowser(navigator, "Shared issues")
+        self.issues.whole_list_asked.connect(lambda: self._refresh(everything=True))
         self.alignment = AlignmentModel(self)
         self.table = QTableView()
         self.table.setAccessibleName("Alignment of every pair of actors")
@@ -273,8 +279,8 @@ class CompareView(QWidget):
             above=(picker, self.summary),
             margins=INSET,
         )
-        self.combo_a.currentIndexChanged.connect(self._refresh)
-        self.combo_b.currentIndexChanged.connect(self._refresh)
+        self.combo_a.currentIndexChanged.connect(lambda _: self._refresh())
+        self.combo_b.currentIndexChanged.connect(lambda _: self._refresh())
 
     def positions(self) -> Positions:
         """Each actor's stance on each issue at the date chosen (the latest by default)."""
@@ -364,7 +370,7 @@ class CompareView(QWidget):
             if self.combo_a.findData(actor_a) >= 0 and self.combo_b.findData(actor_b) >= 0:
                 self.compare(actor_a, actor_b)
 
-    def _refresh(self) -> None:
+    def _refresh(self, everything: bool = False) -> None:
         a, b = self.pair()
         if self.briefing is None or not a or not b:
             return
@@ -378,7 +384,7 @@ class CompareView(QWidget):
         self.shared = shared_issues(self.briefing, a, b, positions)
         found = agreement(self.briefing, a, b, positions)
         self.summary.setText(describe(found, names[a].name, names[b].name))
-        self.issues.setHtml(shared_issues_html(self.briefing, self.shared, a, b))
+        self.issues.setHtml(shared_issues_html(self.briefing, self.shared, a, b, everything))
 
     def _pair_clicked(self, index: QModelIndex) -> None:
         a, b = self.alignment.pair_at(index)

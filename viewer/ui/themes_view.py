@@ -27,6 +27,8 @@ class ThemesView(QWidget):
         super().__init__(parent)
         self.navigator = navigator
         self.briefing: Briefing | None = None
+        self._shown = ""
+        """The id of what the page shows."""
         self.list = QListWidget()
         self.list.setAccessibleName("Themes")
         self.list.setWordWrap(True)
@@ -35,6 +37,7 @@ class ThemesView(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._selected)
         self.detail = LinkBrowser(navigator, "Theme details")
+        self.detail.whole_list_asked.connect(lambda: self._show(everything=True))
         side_by_side(self, self.list, self.detail, (320, 800))
 
     def set_briefing(self, briefing: Briefing, problems: Sequence[Problem] = ()) -> None:
@@ -84,5 +87,10 @@ class ThemesView(QWidget):
         if item is None or self.briefing is None:
             return
         theme_id = item.data(ID_ROLE)
-        self.detail.setHtml(theme_page(self.briefing, theme_id))
+        self._shown = theme_id
+        self._show()
         self.navigator.note_location(Target(Kind.THEME, theme_id))
+
+    def _show(self, everything: bool = False) -> None:
+        if self.briefing is not None and self._shown in self.briefing.theme_by_id:
+            self.detail.setHtml(theme_page(self.briefing, self._shown, everything))
