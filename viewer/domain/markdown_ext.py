@@ -27,7 +27,6 @@ from markdown.extensions.attr_list import AttrListExtension
 from markdown.extensions.fenced_code import FencedBlockPreprocessor, FencedCodeExtension
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.sane_lists import SaneListExtension
-from markdown.extensions.smarty import SmartyExtension
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
 from markdown.preprocessors import Preprocessor
@@ -36,7 +35,9 @@ from markdown.treeprocessors import Treeprocessor
 from viewer.domain.problems import Location, Problem, Severity
 from viewer.domain.prose import ACTOR_SCHEME, Anchor, NamedActor, RenderedProse, TocEntry
 from viewer.domain.scripts import is_right_to_left
+from viewer.domain.typography import double_quotes, smarten
 
+_VERBATIM_TAGS = {"code", "pre", "kbd", "samp"}
 _SKIP_TAGS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
 LINE_ATTRIBUTE = "data-source-line"
 """Set on top-level elements while rendering, removed before the HTML is written."""
@@ -55,41 +56,20 @@ def extensions(
     """Instances rather than names: naming them makes Markdown scan every installed package's
     entry points, which costs more than the rendering itself."""
     return [
-        SmartyExtension(substitutions=quotes(language)),
         TocExtension(),
         TableExtension(),
         FootnoteExtension(),
         AttrListExtension(),
         SaneListExtension(),
         FencedCodeExtension(),
-        _BriefingExtension(actors, source, is_right_to_left(language)),
+        _BriefingExtension(actors, source, language),
     ]
 
 
-DOUBLE_QUOTES = {
-    **dict.fromkeys(("de", "cs", "sk", "bg", "lt", "et", "is", "sl", "hr"), ("&bdquo;", "&ldquo;")),
-    "fr": ("&laquo;&#8239;", "&#8239;&raquo;"),
-    **dict.fromkeys(
-        ("ru", "uk", "be", "es", "it", "pt", "ca", "el", "no", "nb", "nn", "fa", "ar"),
-        ("&laquo;", "&raquo;"),
-    ),
-}
-"""Double quotation marks by language, where they are not English's; single quotes stay as in
-English because the same mark is the apostrophe."""
-
-
-def quotes(language: str) -> dict[str, str]:
-    primary = language.split("-")[0].lower()
-    if primary not in DOUBLE_QUOTES:
-        return {}
-    left, right = DOUBLE_QUOTES[primary]
-    return {"left-double-quote": left, "right-double-quote": right}
-
-
 _APOSTROPHE = re.compile("['’]")
-_ANY_APOSTROPHE = "(?:['’]|\x02wzxhzdk:\\d+\x03)"
-"""A name's apostrophe matches a straight or a typographic one, or the placeholder that stands
-for the typographic one until the HTML is written (quotes are made typographic first)."""
+_ANY_APOSTROPHE = "['’]"
+"""A name's apostrophe matches a straight or a typographic one (quotes are made typographic
+before names are linked)."""
 
 
 _UNSPACED = re.compile(
@@ -407,6 +387,22 @@ class _RightToLeft(Treeprocessor):
             row.extend(reversed(cells))
 
 
+class _Typography(Treeprocessor):
+    """Typographic quotes, dashes and ellipses in the text, never in code; after the inline
+    patterns and attribute lists, before the contents takes the headings' titles."""
+
+    def __init__(self, md: markdown.Markdown, quotes: tuple[str, str]) -> None:
+        super().__init__(md)
+        self.quotes = quotes
+
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter():
+            if element.tag not in _VERBATIM_TAGS and element.text:
+                element.text = smarten(element.text, self.quotes)
+            if element.tail:
+                element.tail = smarten(element.tail, self.quotes)
+
+
 class _Settle(Treeprocessor):
     """Tags the last block's elements before the footnotes are added after them."""
 
@@ -579,12 +575,11 @@ def _walk(element: ET.Element) -> Iterator[ET.Element]:
 
 
 class _BriefingExtension(Extension):
-    def __init__(
-        self, actors: Sequence[NamedActor], source: SourceMap, right_to_left: bool = False
-    ) -> None:
+    def __init__(self, actors: Sequence[NamedActor], source: SourceMap, language: str = "") -> None:
         super().__init__()
         self.source = source
-        self.right_to_left = right_to_left
+        self.right_to_left = is_right_to_left(language)
+        self.quotes = double_quotes(language)
         self.names: dict[str, str] = {}
         for actor in actors:
             for name in actor.names:
@@ -607,6 +602,7 @@ class _BriefingExtension(Extension):
         md.parser.blockprocessors.register(blocks, "block_starts", 1000)
         md.treeprocessors.register(_Settle(md, blocks), "settle_blocks", 100)
         md.treeprocessors.register(_TableIds(md), "table_ids", 9)
+        md.treeprocessors.register(_Typography(md, self.quotes), "typography", 6)
         if self.right_to_left:
             md.treeprocessors.register(_RightToLeft(md), "right_to_left", 8)
         self.anchors = _Anchors(md, blocks, self.source)
