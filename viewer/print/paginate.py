@@ -105,6 +105,10 @@ def anchor_pages(document: QTextDocument) -> dict[str, int]:
 
 MAX_ROW_MOVES = 2_000
 """Each moved row costs a layout of the rest of its document: a bound, far above any real part."""
+MAX_KEPT_CELLS = 1_000
+"""Rows are kept whole in tables of up to this many cells (the stance appendix's run to 600 at
+roll-call scale). Moving a row lays its table out again, some 0.6 s for a 39 × 50 table, so a
+larger one is left to split where Qt splits it."""
 
 
 ROW_END_MARGIN_PX = 12.0
@@ -211,6 +215,8 @@ def keep_rows_whole(document: QTextDocument) -> None:
     height = document.pageSize().height()
     moves = 0
     for table in list(tables(document.rootFrame())):  # earlier tables stay as they are
+        if table.rows() * table.columns() > MAX_KEPT_CELLS:
+            continue
         start = 0
         while moves < MAX_ROW_MOVES and (found := split_row(document, table, start)):
             row, top = found
