@@ -188,7 +188,7 @@ def anchors(path: Path) -> int:
     for anchor in rendered.anchors:
         heading = headings.get(anchor.id)
         kind = f"heading '{heading}'" if heading is not None else "anchor"
-        cited = "; ".join(uses.get(anchor.id, [])) or "not cited"
+        cited = "; ".join(uses.get(anchor.id, [])) or ("not cited" if result.briefing else "")
         print(f"{anchor.location}: {anchor.id}\t{kind}\t{cited}")
     if result.briefing is None:
         print(

@@ -219,3 +219,17 @@ def test_a_name_in_lower_case_also_links_capitalised_but_not_the_other_way() -> 
     ).html
     assert html.count('href="actor:group"') == 2
     assert 'href="actor:iran"' not in html
+
+
+def test_a_name_wrapped_onto_the_next_line_still_links() -> None:
+    council = NamedActor("council", ("the Arctic Council",))
+    html = render([("b.md", "Then the Arctic\nCouncil met.")], [council]).html
+    assert '<a class="actor" href="actor:council">the Arctic\nCouncil</a>' in html
+
+
+def test_an_attribute_list_before_a_table_is_a_located_warning() -> None:
+    rendered = render([("b.md", "Intro.\n\n{: #transit }\n| Year | B |\n|---|---|\n| 1 | 2 |\n")])
+    (warning,) = rendered.problems
+    assert str(warning.location) == "b.md:3:1"
+    assert "goes on the line after what it names" in warning.message
+    assert "transit" not in anchors(rendered)

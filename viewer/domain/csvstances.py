@@ -53,6 +53,12 @@ def from_records(records: list[Record]) -> StanceRows:
     return StanceRows(stances, lambda n, name: records[n].at(name))
 
 
+def column_name(written: str) -> str:
+    """A header cell as the column it names: spreadsheets and people write "Actor" or "As of"
+    for ``actor`` and ``as_of``."""
+    return "_".join(written.strip().lower().split())
+
+
 def joined(parts: list[StanceRows]) -> StanceRows:
     """The stances of several files, one after another, each still located in its own file."""
     if len(parts) == 1:
@@ -92,15 +98,15 @@ def read_stances(text: str, shown: str, problems: ProblemList) -> StanceRows:
     except csv.Error as exc:
         problems.error(Location(shown), f"CSV syntax: {exc}")
         return empty
-    names = tuple(name.strip() for name in header)
+    names = tuple(map(column_name, header))
     usable = True
     header_columns = field_columns(text.partition("\n")[0], separator)
     for index, name in enumerate(names):
-        if name in names[:index]:
+        if name and name in names[:index]:
             where = Location(shown, 1, header_columns[min(index, len(header_columns) - 1)])
             problems.error(where, f"CSV column '{name}' is given twice")
             usable = False
-        elif name not in STANCE:
+        elif name and name not in STANCE:  # an empty one: a spreadsheet's unused column
             problems.error(
                 at(1, names, name), f"unknown CSV column '{name}'{suggest(name, STANCE)}"
             )
@@ -181,7 +187,7 @@ def _separator(header: str) -> str:
     return max(
         _SEPARATORS,
         key=lambda separator: len(
-            {cell.strip().strip('"') for cell in header.split(separator)} & set(STANCE)
+            {column_name(cell.strip('"')) for cell in header.split(separator)} & set(STANCE)
         ),
     )
 
@@ -214,6 +220,8 @@ def _report_row(
         return None
     values: dict[str, object] = {}
     for name, cell in zip(names, row, strict=True):
+        if not name:
+            continue
         wanted = STANCE[name]
         if not cell and not wanted.required:
             continue

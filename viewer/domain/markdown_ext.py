@@ -89,16 +89,19 @@ def _bounded(name: str, pattern: str) -> str:
 
 
 def _folded(name: str) -> str:
-    """The form names are looked up by: any apostrophe, and the first letter in lower case."""
-    name = re.sub(_ANY_APOSTROPHE, "'", name)
+    """The form names are looked up by: any apostrophe, single spaces, and the first letter in
+    lower case."""
+    name = " ".join(re.sub(_ANY_APOSTROPHE, "'", name).split())
     return name[:1].lower() + name[1:]
 
 
 def _name_pattern(name: str) -> str:
-    """A name as written, but with any apostrophe, and capitalised when it starts in lower case:
+    """A name as written, but with any apostrophe, any run of spaces or a line break between
+    its words, and capitalised when it starts in lower case:
     an alias such as "the Like-Minded Group" also links "The Like-Minded Group" opening a
     sentence (while "Turkey" never links the bird)."""
     pattern = _APOSTROPHE.sub(lambda _: _ANY_APOSTROPHE, re.escape(name))
+    pattern = re.sub(r"(?:\\ )+", lambda _: r"\s+", pattern)  # a name may wrap onto the next line
     first = name[:1]
     if first.islower():
         pattern = (
@@ -435,6 +438,17 @@ class _Anchors(Treeprocessor):
         for index, child in enumerate(children):
             tagged, end = starts[index], ends[index]
             start = 0 if tagged is None else tagged  # untagged: made by a tree processor
+            leading = (child.text or "").partition("\n")
+            if child.tag == "p" and leading[2].strip() and _DETACHED.fullmatch(leading[0].strip()):
+                self.problems.append(
+                    Problem(
+                        self.source.location(start),
+                        "this attribute list is shown as text, with what follows it: it goes "
+                        "on the line after what it names (after a paragraph's last line, or a "
+                        "table's last row)",
+                        Severity.WARNING,
+                    )
+                )
             if child.tag == "p" and not len(child) and _DETACHED.fullmatch(child.text or ""):
                 after_heading = index > 0 and children[index - 1].tag in _HEADING_TAGS
                 self.problems.append(

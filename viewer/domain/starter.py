@@ -14,7 +14,8 @@ from viewer.domain.atomic import write_bytes
 from viewer.domain.references import plain
 
 YAML = """\
-# The briefing's data. The format is described in FORMAT.md; check your edits with
+# The briefing's data. The format is described in FORMAT.md, which comes with Briefing Viewer
+# (briefings/FORMAT.md in its source); check your edits with
 #   briefing-viewer validate {folder}
 format: 1
 id: {id}  # lower case letters, digits and hyphens
@@ -40,7 +41,8 @@ themes:                       # groups of issues (the matrix's column groups)
 actors:                       # who takes positions
   - id: first-actor
     name: First actor
-    aliases: [First]          # other names that link to the actor in the prose
+    aliases: [Firstland]      # other names that link to the actor in the prose (pick
+                              # ones the text uses for nothing else)
     kind: state               # state, organization, armed-group, person, bloc or other
     summary: One line on who the actor is and what it wants.
     passage: first-actor-view
