@@ -168,3 +168,17 @@ def persian(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.multilingual import write_briefing
 
     return write_briefing(tmp_path_factory.mktemp("scripts") / "every-script-fa", "fa")
+
+
+@pytest.fixture
+def system_colours():
+    """Colours back to the system's after a test that changes them: the application outlives
+    the test."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    from viewer.ui.theme import apply_colour_scheme
+
+    application = QGuiApplication.instance()
+    assert isinstance(application, QGuiApplication)
+    apply_colour_scheme(application, "system")

@@ -48,12 +48,7 @@ PRESSES = 400
 """More than any tab needs to come round (the briefing's text has about 180 link stops)."""
 
 
-@pytest.fixture(autouse=True)
-def back_to_the_system():
-    yield
-    application = QGuiApplication.instance()
-    assert isinstance(application, QGuiApplication)
-    apply_colour_scheme(application, "system")  # the application outlives the test
+pytestmark = pytest.mark.usefixtures("system_colours")
 
 
 def show_tab(window: MainWindow, index: int, qtbot) -> None:

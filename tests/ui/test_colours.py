@@ -6,15 +6,9 @@ import pytest
 from PySide6.QtGui import QGuiApplication, QPalette
 
 from viewer.ui.main_window import MainWindow
-from viewer.ui.theme import apply_colour_scheme, dark_palette
+from viewer.ui.theme import dark_palette
 
-
-@pytest.fixture(autouse=True)
-def back_to_the_system():
-    yield
-    application = QGuiApplication.instance()
-    assert isinstance(application, QGuiApplication)
-    apply_colour_scheme(application, "system")  # the application outlives the test
+pytestmark = pytest.mark.usefixtures("system_colours")
 
 
 def window_colour() -> str:
