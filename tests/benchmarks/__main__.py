@@ -36,6 +36,11 @@ TARGETS = {
     "rfc_open_longest_stall_ms": 100,
     "library_search_worst_ms": 100,
     "library_dialog_worst_ms": 100,
+    "tabs_longest_stall_ms": 100,
+    **{
+        f"tab_{name}_first_show_s": 0.1
+        for name in ("themes", "actors", "issue_matrix", "compare", "relations", "timeline")
+    },
 }
 SLOW_RUNS = 3
 """Runs of the measures that take about half a minute each: indexing a library of 50 briefings,
@@ -117,6 +122,7 @@ def main() -> int:
         results.update(measure_startup(options.runs, env))
         large = generate(work / "large", options.actors, options.issues)
         results.update(measure_in_process("large", [str(large)], options.runs, env))
+        results.update(measure_in_process("tabs", [str(large)], options.runs, env))
         matrix = generate(work / "matrix", 50, 200)
         pdf_runs = min(options.runs, SLOW_RUNS)
         results.update(measure_in_process("pdf", [str(matrix), str(large)], pdf_runs, env))

@@ -362,10 +362,11 @@ class Briefing:
 
     def warm(self) -> None:
         """Build what every tab looks stances up by, off the window's thread: the current
-        stance of each pair, and the stances of each actor and on each issue."""
+        stance of each pair, the stances of each actor and on each issue, and their dates."""
         for key in _SIDES:
             if key not in self._groups:
                 self._group(key)
+        self.as_of_dates  # noqa: B018 (the dates a matrix or Compare can be shown as of)
 
     @cached_property
     def _groups_asked(self) -> set[str]:

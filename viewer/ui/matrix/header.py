@@ -59,11 +59,12 @@ class MatrixHeader(QHeaderView):
         return model.headerData(section, self.orientation(), BAND_ROLE) if model else None
 
     def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
+        """The fixed depth, and the sections' length along: Qt's own hint measures the text of
+        sections (thousands of them in a roll-call) on every layout, only to be overridden."""
         if self.orientation() == Qt.Orientation.Horizontal:
-            return QSize(hint.width(), HEADER_HEIGHT)
+            return QSize(self.length(), HEADER_HEIGHT)
         band = BAND if self.count() and self._band(0) is not None else 0
-        return QSize(self.label_width + band, hint.height())
+        return QSize(self.label_width + band, self.length())
 
     def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:
         banded = self._band(section) is not None
