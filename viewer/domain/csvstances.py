@@ -164,7 +164,7 @@ def read_stances(text: str, shown: str, problems: ProblemList) -> StanceRows:
             if not any(cell.strip() for cell in row):
                 continue  # a blank row, as spreadsheets leave below the data
             kept = _report_row(
-                row, names, start, shown, problems, functools.partial(at, start, names)
+                row, names, start, shown, problems, functools.partial(at, start, names), separator
             )
             if kept is not None:
                 append(kept)
@@ -207,6 +207,7 @@ def _report_row(
     shown: str,
     problems: ProblemList,
     locate: Callable[[str], Location],
+    separator: str = ",",
 ) -> Stance | None:
     """Say what is wrong with a row that the fast path refused.
 
@@ -214,8 +215,15 @@ def _report_row(
     too and the reader learns of every problem at once.
     """
     if len(row) != len(names):
+        shown_separator = {"\t": "tab"}.get(separator, f"'{separator}'")
+        hint = (
+            f"; a value holding a {shown_separator} must be written in double quotes"
+            if len(row) > len(names)
+            else "; is a value missing, or a separator?"
+        )
         problems.error(
-            Location(shown, start, 1), f"row has {len(row)} fields, the header names {len(names)}"
+            Location(shown, start, 1),
+            f"row has {len(row)} fields, the header names {len(names)}{hint}",
         )
         return None
     values: dict[str, object] = {}
