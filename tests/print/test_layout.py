@@ -11,6 +11,7 @@ from viewer.print.paginate import (
     keep_headings_with_next,
     keep_rows_whole,
     split_row,
+    split_table,
     stranded_headings,
     tables,
 )
@@ -114,3 +115,25 @@ def test_images_wider_than_the_page_are_scaled_down_and_small_ones_kept(qapp, tm
     assert wide.height() == pytest.approx(page_px / 2)
     assert (small.width(), small.height()) == (0, 0)  # its own size, not stretched
     assert document.documentLayout().documentSize().width() <= body.width() + 1
+
+
+def test_a_short_table_without_header_rows_is_not_split_between_pages(qapp, tmp_path) -> None:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    rows = "".join(f"<tr><td>I{n}</td><td>Issue {n}</td></tr>" for n in range(10))
+    for filler in range(20, 60):
+        document = PrintDocument(
+            "<p>" + "Words before the table. " * filler + "</p><p>Positions:</p>"
+            f"<table>{rows}</table>",
+            tmp_path,
+            QPdfWriter(buffer),
+            QSizeF(8000, 6000),
+        )
+        (table,) = tables(document.rootFrame())
+        if split_table(document, table):
+            break
+    else:
+        pytest.fail("no sample split the table")
+    keep_rows_whole(document)
+    assert not split_table(document, table)
+    assert document.pageCount() == 2

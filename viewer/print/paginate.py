@@ -62,13 +62,16 @@ def below_page_top(document: QTextDocument, y: float) -> float:
 
 
 def stranded_headings(document: QTextDocument) -> list[QTextBlock]:
-    """Headings that are the last block on their page, unless already at a page's top."""
+    """Headings that end their page, alone or with one short line under them (an actor's kind,
+    an issue's question), unless already at a page's top."""
     height = document.pageSize().height()
     found = []
     for block in blocks(document):
         following = block.next()
         if not block.blockFormat().headingLevel() or not following.isValid():
             continue
+        if following.layout().lineCount() == 1 and following.next().isValid():
+            following = following.next()  # the body starts after the short line
         top = block_top(document, block)
         at_page_top = below_page_top(document, top) < height * 0.05
         if not at_page_top and page_of(document, block_top(document, following)) > page_of(
@@ -154,6 +157,22 @@ def split_row(document: QTextDocument, table: QTextTable, start: int) -> tuple[i
     return None
 
 
+SHORT_TABLE_ROWS = 12
+"""A table with no header rows of up to this many rows is kept on one page; a longer one may
+run on, its rows being many enough to make sense on each page."""
+
+
+def split_table(document: QTextDocument, table: QTextTable) -> bool:
+    """Whether a short table runs over a page boundary although a page would hold it."""
+    if table.rows() > SHORT_TABLE_ROWS:
+        return False
+    frame = document.documentLayout().frameBoundingRect(table)
+    height = document.pageSize().height()
+    return frame.height() < height and page_of(document, frame.top()) != page_of(
+        document, frame.bottom() - 1
+    )
+
+
 def introduction(document: QTextDocument, table: QTextTable) -> QTextBlock | None:
     """The heading that introduces the table, when it comes at most three blocks before it."""
     block = document.findBlock(table.firstPosition() - 1)
@@ -211,12 +230,17 @@ def keep_rows_whole(document: QTextDocument) -> None:
     Qt's layout moves a row whole only when it starts below the page's last line, so the row
     before is lengthened to end there (as Qt lengthens it when it moves a row itself), one row
     at a time: each move shifts what follows. A table whose first row would be cut starts on
-    the next page, with its heading."""
+    the next page, with its heading, and so does a short table with no header rows (an actor's
+    positions): its last rows alone on a page, with nothing to say what they are, help no one."""
     height = document.pageSize().height()
     moves = 0
     for table in list(tables(document.rootFrame())):  # earlier tables stay as they are
         if table.rows() * table.columns() > MAX_KEPT_CELLS:
             continue
+        if not table.format().headerRowCount() and split_table(document, table):
+            moves += 1  # a short table with no header to repeat goes whole to the next page
+            if break_before_table(document, table):
+                continue
         start = 0
         while moves < MAX_ROW_MOVES and (found := split_row(document, table, start)):
             row, top = found

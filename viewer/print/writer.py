@@ -184,6 +184,7 @@ class Publication:
                 if name != "cover":
                     keep_headings_with_next(document)
                     keep_rows_whole(document)
+                    keep_headings_with_next(document)  # tables moved may have stranded one
                 check_whole(name, document)
                 documents.append(document)
         return Part(name, documents, layout)
