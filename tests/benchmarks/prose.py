@@ -8,13 +8,14 @@ every turn) until the whole text is laid out.
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from tests.benchmarks.watching import heartbeat, longest_gap_ms, shown_window
 
 
 def main(name: str, folder: Path) -> dict[str, float]:
@@ -31,38 +32,25 @@ def main(name: str, folder: Path) -> dict[str, float]:
     figures[f"{name}_render_s"] = time.perf_counter() - start
     renderer.close()
 
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QEventLoop
 
-    from viewer.ui.app import create_application
-    from viewer.ui.main_window import MainWindow
-    from viewer.ui.settings import Settings
-
-    create_application()
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_CACHE_HOME"] = tmp  # nothing cached: the text is rendered
-        window = MainWindow(Settings(Path(tmp) / "settings.ini"), watch=False)
-        window.resize(1280, 800)
-        window.show()
-        QApplication.processEvents()
+        window = shown_window(Path(tmp))
         turns: list[float] = []
-        heartbeat = QTimer()
-        heartbeat.timeout.connect(lambda: turns.append(time.perf_counter()))
-        heartbeat.start(5)
+        start = time.perf_counter()
+        beating = heartbeat(turns)
         done: list[float] = []
         waiting = QEventLoop()
         window.briefing_view.filled.connect(lambda: done.append(time.perf_counter()))
         window.briefing_view.filled.connect(waiting.quit)
         window.opened.connect(lambda shown: shown or waiting.quit())
-        start = time.perf_counter()
-        turns.append(start)
         window.open_briefing(folder)
         waiting.exec()
-        heartbeat.stop()
+        beating.stop()
         assert done, f"{folder} did not open"
         figures[f"{name}_open_to_text_s"] = done[0] - start
-        gaps = [later - earlier for earlier, later in itertools.pairwise(turns)]
-        figures[f"{name}_open_longest_stall_ms"] = 1000 * max(gaps, default=0.0)
+        figures[f"{name}_open_longest_stall_ms"] = longest_gap_ms(turns)
         window.close()
     return figures
 

@@ -9,7 +9,6 @@ run (work it hands to a thread goes on after that, and counts only if it stalls 
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import sys
@@ -17,30 +16,21 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.benchmarks.watching import heartbeat, longest_gap_ms, shown_window
+
 
 def main(folder: Path) -> dict[str, float]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from viewer.ui.app import create_application
-    from viewer.ui.main_window import MainWindow
-    from viewer.ui.settings import Settings
-
-    create_application()
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         os.environ.setdefault("XDG_CACHE_HOME", tmp)
-        window = MainWindow(Settings(Path(tmp) / "settings.ini"), watch=False)
-        window.resize(1280, 800)
-        window.show()
-        QApplication.processEvents()
+        window = shown_window(Path(tmp))
         turns: list[float] = []
-        heartbeat = QTimer()
-        heartbeat.timeout.connect(lambda: turns.append(time.perf_counter()))
-        heartbeat.start(5)
+        beating = heartbeat(turns)
         waiting = QEventLoop()
         window.opened.connect(lambda _: waiting.quit())
-        turns.append(time.perf_counter())
         window.open_briefing(folder)
         waiting.exec()
 
@@ -58,9 +48,8 @@ def main(folder: Path) -> dict[str, float]:
             QApplication.processEvents()
             figures[f"tab_{name}_first_show_s"] = time.perf_counter() - start
             settle()
-        heartbeat.stop()
-        gaps = [later - earlier for earlier, later in itertools.pairwise(turns)]
-        figures["tabs_longest_stall_ms"] = 1000 * max(gaps, default=0.0)
+        beating.stop()
+        figures["tabs_longest_stall_ms"] = longest_gap_ms(turns)
         window.close()
     return figures
 
