@@ -1,6 +1,7 @@
-"""Write a synthetic briefing of N actors × M issues with a stance in every cell (stances in CSV).
+"""Write a synthetic briefing of N actors × M issues with stances in CSV.
 
-Used by the benchmarks and by scale tests: ``python -m tests.benchmarks.generate OUT [N] [M]``.
+Used by the benchmarks and by scale tests: ``python -m tests.benchmarks.generate OUT [N] [M]
+[EMPTY]``, EMPTY being the share of cells left without a stance (0 to 1; a roll-call has absences).
 """
 
 from __future__ import annotations
@@ -24,9 +25,17 @@ KINDS = ("state", "organization", "armed-group", "person", "bloc", "other")
 THEMES = 20
 
 
-def generate(folder: Path, actors: int = 200, issues: int = 2000, evidence_words: int = 0) -> Path:
-    """``evidence_words``: up to that many more words of evidence per stance, varying from one
+def generate(
+    folder: Path,
+    actors: int = 200,
+    issues: int = 2000,
+    empty: float = 0.0,
+    evidence_words: int = 0,
+) -> Path:
+    """``empty``: the share of cells left without a stance, picked at random (the same ones every
+    time); ``evidence_words``: up to that many more words of evidence per stance, varying from one
     stance to the next (so that printed rows differ in height)."""
+    absent = random.Random(actors * issues).random
     folder.mkdir(parents=True, exist_ok=True)
     lines = [
         "format: 1",
@@ -79,6 +88,8 @@ def generate(folder: Path, actors: int = 200, issues: int = 2000, evidence_words
         )
         for a in range(actors):
             for i in range(issues):
+                if empty and absent() < empty:
+                    continue
                 writer.writerow(
                     [
                         f"actor-{a}",
@@ -174,4 +185,5 @@ def prose_briefing(folder: Path, chars: int) -> Path:
 
 if __name__ == "__main__":
     size = [int(x) for x in sys.argv[2:4]] or [200, 2000]
-    print(generate(Path(sys.argv[1]), *size))
+    share = float(sys.argv[4]) if len(sys.argv) > 4 else 0.0
+    print(generate(Path(sys.argv[1]), *size, empty=share))
