@@ -21,6 +21,7 @@ from viewer.domain.drawn_text import texts_to_check
 from viewer.domain.loader import LoadResult, load_briefing
 from viewer.domain.problems import Problem
 from viewer.domain.textfiles import BRIEFING_FILE
+from viewer.presentation.terminal import progress_line
 from viewer.resources import briefings_dir
 
 PROG = "briefing-viewer"
@@ -73,9 +74,15 @@ def _pack_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def load_shown(path: Path) -> LoadResult:
+    """Load ``path`` with its progress on a line of the terminal, if stderr is one."""
+    with progress_line(sys.stderr) as progress:
+        return load_briefing(path, progress=progress)
+
+
 def pack(folder: Path, output: Path) -> int:
     """Bundle a valid briefing; a broken one is refused, with its problems, not sent on."""
-    result = load_briefing(folder)
+    result = load_shown(folder)
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if result.errors or not folder.is_dir():
@@ -176,7 +183,7 @@ def _anchors_parser() -> argparse.ArgumentParser:
 def anchors(path: Path) -> int:
     from viewer.domain.passages import passage_uses
 
-    result = load_briefing(path)
+    result = load_shown(path)
     rendered = result.rendered or (result.briefing.rendered if result.briefing else None)
     if rendered is None:
         for problem in result.problems:
@@ -218,7 +225,7 @@ def validate(paths: Sequence[Path]) -> int:
             warnings += 1
             continue
         checked += 1
-        result = load_briefing(path)
+        result = load_shown(path)
         fonts = font_warnings(result)
         for problem in (*result.problems, *fonts):
             print(problem)

@@ -122,3 +122,14 @@ def test_a_file_saved_while_the_briefing_loads_is_not_hidden_by_the_cache(tmp_pa
     assert first.briefing is not None and "Saved meanwhile" not in first.briefing.markdown
     again = load_briefing(folder, use_cache=True).briefing
     assert again is not None and "Saved meanwhile" in again.markdown
+
+
+def test_a_cache_entry_left_for_later_is_written_only_when_asked(synthetic: Path) -> None:
+    """The window shows a large briefing first and writes its entry afterwards."""
+    result = load_briefing(synthetic, use_cache=True, store_later=True)
+    assert result.store is not None
+    assert not cache.entry_path(synthetic).exists()
+    result.store()
+    warm = load_briefing(synthetic, use_cache=True, store_later=True)
+    assert warm.store is None, "a briefing from the cache has nothing to write"
+    assert same(warm.briefing, result.briefing)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import subprocess
@@ -433,3 +434,31 @@ def test_the_key_follows_its_matrix_on_the_same_page_and_the_titles_are_whole(
     title = flat(matrix.split("Actor")[0])
     assert "…" not in title
     assert all(f"T{n} Theme {n - 1}" in title for n in range(1, 13))
+
+
+def test_on_a_terminal_the_export_shows_its_progress_and_leaves_a_clean_line(
+    qapp, tmp_path: Path, synthetic: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from viewer.presentation import terminal
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(terminal, "EVERY", 0.0)
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    out = tmp_path / "out.pdf"
+    assert export_command([str(synthetic), "-o", str(out)]) == 0
+    shown = [line.strip() for line in sys.stderr.getvalue().split("\r")]
+    assert any(line.startswith("Reading") and "stances.csv" in line for line in shown)
+    assert "Laying out: Issue matrix: " in " ".join(shown)
+    pages = len(PdfReader(out).pages)
+    assert f"Painting page {pages} of {pages}: " in " ".join(shown)
+    assert shown[-1] == "" and "\n" not in sys.stderr.getvalue()
+
+
+def test_when_stderr_is_not_a_terminal_the_export_prints_no_progress(
+    qapp, tmp_path: Path, synthetic: Path, capsys
+) -> None:
+    assert export_command([str(synthetic), "-o", str(tmp_path / "out.pdf")]) == 0
+    assert capsys.readouterr().err == ""

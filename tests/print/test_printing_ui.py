@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pypdf import PdfReader
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from viewer.print.options import PARTS, PrintOptions
 from viewer.ui.printing import ExportDialog, export_pdf
@@ -59,3 +59,35 @@ def test_notes_are_offered_only_when_there_are_some(qtbot) -> None:
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
     options = dialog.options()
     assert options.parts[-1] == "notes" and options.notes == (note,)
+
+
+def test_cancel_in_the_export_dialog_stops_the_export_and_writes_nothing(
+    qtbot, new_window, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from tests.benchmarks.generate import generate
+    from tests.ui.helpers import open_and_wait
+    from viewer.ui import printing
+
+    monkeypatch.setattr(printing, "EXPORT_DIALOG_DELAY_MS", 0)
+    window = new_window()
+    assert open_and_wait(qtbot, window, generate(tmp_path / "large", actors=40, issues=200))
+    seen: list[str] = []
+
+    def cancel() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+        dialog = next(d for d in dialogs if d.isVisible())
+        seen.append(dialog.labelText())
+        dialog.findChild(QPushButton).click()
+
+    QTimer.singleShot(200, cancel)
+    out = tmp_path / "large.pdf"
+    written = window.report_write(
+        lambda: export_pdf(window.briefing, PrintOptions(), str(out), window), str(out)
+    )
+    assert not written
+    assert seen and ("Painting page" in seen[0] or "Laying out" in seen[0])
+    assert "was not written" in window.statusBar().currentMessage()
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.tmp")) == []

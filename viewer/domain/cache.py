@@ -51,16 +51,20 @@ def entry_path(folder: Path) -> Path:
     return cache_dir() / f"{name}.bvc"
 
 
-def _strings(values: Iterable[str]) -> tuple[list[str], array]:
-    table: dict[str, int] = {}
-    indexes = array("I", (table.setdefault(v, len(table)) for v in values))
-    return list(table), indexes
+def _strings(values: Sequence[str]) -> tuple[list[str], array]:
+    """The distinct values in order of first use, and each value's index among them (built by
+    C-level ``dict``/``map`` calls: a Python loop over 800,000 values costs a second)."""
+    table = list(dict.fromkeys(values))
+    number = dict(zip(table, range(len(table)), strict=True))
+    return table, array("I", map(number.__getitem__, values))
 
 
 _COLUMNS = fields_of(Stance)
-"""How each stance field is stored, by its type in the schema: an enum as one byte per stance,
-an id or a date as an index into a table of the distinct values (they repeat on every row), free
-text joined into one string."""
+"""How each stance field is stored, by its type in the schema: an enum as one byte per stance
+(its place among the members, found by ``list.index``, which compares identities in C where a
+dict would call ``Enum.__hash__``, a Python function, for every stance), an id or a date as an
+index into a table of the distinct values (they repeat on every row), free text joined into one
+string."""
 _ENUMS: dict[str, list[Enum]] = {
     f.name: list(f.base) for f in _COLUMNS if isinstance(f.base, EnumMeta)
 }
@@ -74,10 +78,10 @@ def store(briefing: Briefing, files: Sequence[FileStamp], problems: tuple[Proble
     meanwhile makes the entry stale at once); a cache that cannot be written is not used."""
     key = key_for(briefing.folder, files)
     stances = briefing.stances
-    texts = [getattr(s, name) for name in _TEXTS for s in stances]
-    if key is None or any(_SEPARATOR in text for text in texts):
-        return
-    columns = {name: _strings(getattr(s, name) for s in stances) for name in _TABLED}
+    text = _SEPARATOR.join(t for name in _TEXTS for t in map(attrgetter(name), stances))
+    if key is None or text.count(_SEPARATOR) != max(len(_TEXTS) * len(stances) - 1, 0):
+        return  # a text holding the separator itself could not be split back
+    columns = {name: _strings(list(map(attrgetter(name), stances))) for name in _TABLED}
     header = {
         "key": key,
         "files": [str(stamp.path) for stamp in files],
@@ -94,15 +98,10 @@ def store(briefing: Briefing, files: Sequence[FileStamp], problems: tuple[Proble
         [
             *(indexes.tobytes() for _, indexes in columns.values()),
             *(
-                bytes(
-                    map(
-                        {m: n for n, m in enumerate(members)}.__getitem__,
-                        map(attrgetter(name), stances),
-                    )
-                )
+                bytes(map(members.index, map(attrgetter(name), stances)))
                 for name, members in _ENUMS.items()
             ),
-            _SEPARATOR.join(texts).encode("utf-8"),
+            text.encode("utf-8"),
         ]
     )
     head = json.dumps(header, ensure_ascii=False).encode("utf-8")

@@ -13,13 +13,16 @@ import functools
 import io
 import itertools
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Protocol
 
 from viewer.domain.fields import STANCE, STR_TAG, Invalid, suggest
 from viewer.domain.limits import MAX_ENTRIES
 from viewer.domain.model import Confidence, Position, Stance
 from viewer.domain.problems import Location, ProblemList
+from viewer.domain.progress import Progress
 from viewer.domain.records import Record
 
 _POSITIONS = {p.value: p for p in Position}
@@ -72,9 +75,14 @@ def joined(parts: list[StanceRows]) -> StanceRows:
     return StanceRows([stance for part in parts for stance in part.stances], locate)
 
 
-def read_stances(text: str, shown: str, problems: ProblemList) -> StanceRows:
+def read_stances(
+    text: str, shown: str, problems: ProblemList, progress: Progress | None = None
+) -> StanceRows:
     """Stances from CSV text whose columns are separated by commas, or by the semicolons or
-    tabs that spreadsheets write in many locales (told apart by the header row)."""
+    tabs that spreadsheets write in many locales (told apart by the header row).
+
+    ``progress`` hears how far the reading has got after each block of rows, and can stop it.
+    """
     separator = _separator(text.partition("\n")[0])
     reader = csv.reader(io.StringIO(text), strict=True, delimiter=separator)
     lines: list[str] = []
@@ -130,7 +138,7 @@ def read_stances(text: str, shown: str, problems: ProblemList) -> StanceRows:
     positions, confidences, new = _POSITIONS.get, _CONFIDENCES.get, tuple.__new__
     previous_end = reader.line_num
     try:
-        for row in reader:
+        for row in _in_blocks(reader, progress, shown, text.count("\n")):
             start, previous_end = previous_end + 1, reader.line_num
             if len(row) == width:
                 position = positions(row[ip])
@@ -177,6 +185,34 @@ def read_stances(text: str, shown: str, problems: ProblemList) -> StanceRows:
     except csv.Error as exc:
         problems.error(Location(shown, reader.line_num), f"CSV syntax: {exc}")
     return StanceRows(stances, lambda n, name: at(starts[n], names, name))
+
+
+BLOCK_ROWS = 20_000
+"""Rows read between two progress steps (each a chance to cancel)."""
+
+
+class _Rows(Protocol):
+    """A ``csv.reader``: rows, and the line the last row ended on."""
+
+    line_num: int
+
+    def __iter__(self) -> Iterator[list[str]]: ...
+
+    def __next__(self) -> list[str]: ...
+
+
+def _in_blocks(
+    reader: _Rows, progress: Progress | None, shown: str, lines: int
+) -> Iterator[list[str]]:
+    """The reader's rows, with a step of ``progress`` after each block of them."""
+    if progress is None:
+        yield from reader
+        return
+    name = PurePath(shown).name
+    for first in reader:
+        yield first
+        yield from itertools.islice(reader, BLOCK_ROWS - 1)
+        progress.step(f"Reading {name}", min(reader.line_num / max(lines, 1), 1.0))
 
 
 _SEPARATORS = (",", ";", "\t")

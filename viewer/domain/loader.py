@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from viewer.domain import bundles, cache
 from viewer.domain.model import Briefing
 from viewer.domain.problems import Location, Problem
+from viewer.domain.progress import Progress
 from viewer.domain.prose import RenderedProse
 from viewer.domain.prose_worker import ProseRenderer, shared_renderer
 from viewer.domain.textfiles import BRIEFING_FILE, FileStamp
@@ -27,6 +29,8 @@ class LoadResult:
     """Every file the briefing was read from, as it was when read (what to watch)."""
     rendered: RenderedProse | None = None
     """The prose as rendered, even when errors in the data keep the briefing from opening."""
+    store: Callable[[], None] | None = field(default=None, compare=False, repr=False)
+    """Writing the cache entry, when the caller asked to do it after showing the briefing."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -38,14 +42,21 @@ class LoadResult:
 
 
 def load_briefing(
-    path: str | Path, use_cache: bool = False, renderer: ProseRenderer | None = None
+    path: str | Path,
+    use_cache: bool = False,
+    renderer: ProseRenderer | None = None,
+    progress: Progress | None = None,
+    store_later: bool = False,
 ) -> LoadResult:
     """Load the briefing in folder ``path`` (or the folder of a ``briefing.yaml`` given directly,
     or the bundle file ``path``: see ``bundles``).
 
     File names in problems are shown relative to ``path`` as the user wrote it. With
     ``use_cache``, an unchanged briefing loaded before comes from the cache (see ``cache``).
-    The prose is rendered by ``renderer`` (the process's shared one unless given).
+    The prose is rendered by ``renderer`` (the process's shared one unless given). ``progress``
+    hears each step and can stop the load (by raising ``progress.Cancelled``). With
+    ``store_later``, a new cache entry is not written but left to the caller as ``store`` (the
+    window writes it once the reader sees the briefing: a second at roll-call scale).
 
     ``briefing`` is None when the data has errors; when only the prose does (it is over a bound,
     or could not be rendered in time), the briefing is there without its ``rendered`` text.
@@ -56,14 +67,14 @@ def load_briefing(
     renderer = renderer or shared_renderer()
     if not bundles.is_bundle(folder):
         with collector_paused():
-            return _load(folder, use_cache, renderer, folder)
+            return _load(folder, use_cache, renderer, folder, progress, store_later)
     stamp = FileStamp.of(folder)
     try:
         inner = bundles.unpack(folder)
     except bundles.BundleProblem as exc:
         return LoadResult(folder, None, (Problem(Location(str(folder)), str(exc)),), (stamp,))
     with collector_paused():
-        result = _load(inner, use_cache, renderer, folder)
+        result = _load(inner, use_cache, renderer, folder, progress, store_later)
     return dataclasses.replace(result, folder=folder, files=(stamp,))
 
 
@@ -83,14 +94,29 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(folder: Path, use_cache: bool, renderer: ProseRenderer, shown: Path) -> LoadResult:
-    if use_cache and (cached := cache.fetch(folder)) is not None:
-        return LoadResult(folder, *cached)
+def _load(
+    folder: Path,
+    use_cache: bool,
+    renderer: ProseRenderer,
+    shown: Path,
+    progress: Progress | None,
+    store_later: bool,
+) -> LoadResult:
+    if use_cache:
+        if progress is not None:
+            progress.step(f"Opening {shown.name}")
+        if (cached := cache.fetch(folder)) is not None:
+            return LoadResult(folder, *cached)
     from viewer.domain.reader import Reader  # YAML and CSV parsing, only needed on a cache miss
 
-    loader = Reader(folder, renderer, shown)
+    loader = Reader(folder, renderer, shown, progress)
     briefing = loader.load()
     problems = loader.problems.sorted()
+    files = tuple(loader.files)
+    store = None
     if use_cache and briefing is not None and not loader.problems.has_errors:
-        cache.store(briefing, loader.files, problems)
-    return LoadResult(folder, briefing, problems, tuple(loader.files), loader.rendered)
+        store = functools.partial(cache.store, briefing, files, problems)
+        if not store_later:
+            store()
+            store = None
+    return LoadResult(folder, briefing, problems, files, loader.rendered, store)

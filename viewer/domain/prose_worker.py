@@ -31,6 +31,8 @@ from viewer.domain.schema import from_plain, to_plain
 
 RENDER_SECONDS = 10.0
 """The most any one rendering may take, from the request to the reply."""
+RENDERING = "Rendering the text"
+"""How a load's progress names its wait for this worker (the step :data:`RENDER_SECONDS` bounds)."""
 MEMORY_BYTES = 4 * 1024**3
 """Address space the child may use; beyond it, rendering fails with a clear message."""
 _HEADER = 8

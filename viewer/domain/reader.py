@@ -6,6 +6,7 @@ machinery is not imported on a start-up that does not need it.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from pathlib import Path
 
 import yaml
@@ -16,8 +17,9 @@ from viewer.domain.csvstances import StanceRows, from_records, joined, read_stan
 from viewer.domain.limits import MAX_CSV_BYTES, MAX_ENTRIES, MAX_TEXT_BYTES
 from viewer.domain.model import Briefing, ProseFile
 from viewer.domain.problems import Location, ProblemList
+from viewer.domain.progress import Progress
 from viewer.domain.prose import NamedActor, RenderedProse
-from viewer.domain.prose_worker import ProseRenderer, RenderFailed
+from viewer.domain.prose_worker import RENDERING, ProseRenderer, RenderFailed
 from viewer.domain.records import Record, RecordReader
 from viewer.domain.references import Known, Unknown
 from viewer.domain.schema import build, fields_of
@@ -56,8 +58,15 @@ def named_actor(record: Record) -> NamedActor:
 
 
 class Reader:
-    def __init__(self, folder: Path, renderer: ProseRenderer, shown: Path | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        renderer: ProseRenderer,
+        shown: Path | None = None,
+        progress: Progress | None = None,
+    ) -> None:
         self.folder = folder
+        self.progress = progress or Progress()
         self.shown_root = shown or folder
         """How the folder is named in problems (a bundle's own name, for one)."""
         self.renderer = renderer
@@ -78,6 +87,7 @@ class Reader:
             what = "does not exist" if not self.folder.exists() else "is not a folder"
             self.problems.error(Location(str(self.folder)), f"briefing folder {what}")
             return None
+        self.progress.step(f"Reading {BRIEFING_FILE}")
         root = self.parse_yaml(self.folder / BRIEFING_FILE, self.shown_yaml)
         if root is None:
             return None
@@ -107,6 +117,7 @@ class Reader:
         actor_ids = self.unique_ids(actors, "actor")
         issue_ids = self.unique_ids(issues, "issue")
         language = top.get("language")
+        self.progress.step(RENDERING)
         rendered = (
             self.render_prose(prose, actors, language if isinstance(language, str) else "")
             if prose is not None
@@ -118,6 +129,7 @@ class Reader:
         known_actors = Known.of("actor", actor_ids, titled(actors, "name", "aliases"))
         known_issues = Known.of("issue", issue_ids, titled(issues, "title"))
         unknown = Unknown()
+        self.progress.step("Checking references")
         self.check_refs(unknown, issues, "theme", known_themes)
         self.check_refs(unknown, relations, "between", known_actors)
         self.check_refs(unknown, timeline, "actors", known_actors)
@@ -305,7 +317,7 @@ class Reader:
         except FileProblem as exc:
             self.problems.error(exc.location, exc.message)
             return from_records([])
-        return read_stances(text, shown, self.problems)
+        return read_stances(text, shown, self.problems, self.progress)
 
     # -- cross-checks ---------------------------------------------------------------------
 
@@ -355,13 +367,14 @@ class Reader:
         where runs only when something is.
         """
         stances = rows.stances
-        known_passages = passages.ids if passages is not None else {s.passage for s in stances}
+        column = {name: list(map(attrgetter(name), stances)) for name in ("actor", "issue")}
+        passage_ids = set(map(attrgetter("passage"), stances))
         if (
-            {s.actor for s in stances} <= actors.ids
-            and {s.issue for s in stances} <= issues.ids
-            and {s.passage for s in stances} <= known_passages
-            and len({(s.actor, s.issue) for s in stances}) == len(stances)
-            and max((len(s.summary) for s in stances), default=0) <= SUMMARY_MAX
+            actors.ids.issuperset(column["actor"])
+            and issues.ids.issuperset(column["issue"])
+            and (passages is None or passages.ids >= passage_ids)
+            and len(set(zip(column["actor"], column["issue"], strict=True))) == len(stances)
+            and max(map(len, map(attrgetter("summary"), stances)), default=0) <= SUMMARY_MAX
         ):
             return
         first: dict[tuple[str, str], int] = {}

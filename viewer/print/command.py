@@ -18,6 +18,7 @@ from viewer.display import has_display
 from viewer.domain.drawn_text import texts_to_check
 from viewer.domain.loader import load_briefing
 from viewer.domain.notes import Note, NoteStore
+from viewer.presentation.terminal import progress_line
 from viewer.print.options import DEFAULT_PARTS, PAGE_SIZES, PARTS, PrintOptions
 
 if TYPE_CHECKING:
@@ -119,7 +120,8 @@ def export_command(argv: Sequence[str]) -> int:
         args = parser().parse_args(argv)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-    result = load_briefing(args.path)
+    with progress_line(sys.stderr) as progress:
+        result = load_briefing(args.path, progress=progress)
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if result.briefing is None or result.errors:
@@ -136,7 +138,8 @@ def export_command(argv: Sequence[str]) -> int:
     parts = (*args.parts, "notes") if args.notes else args.parts
     options = PrintOptions(args.page_size, parts, args.matrix_landscape, notes)
     try:
-        pages = write_pdf(result.briefing, options, args.output)
+        with progress_line(sys.stderr) as progress:
+            pages = write_pdf(result.briefing, options, args.output, progress)
     except OSError as exc:
         print(f"{PROG}: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED

@@ -13,6 +13,7 @@ from PySide6.QtGui import QPdfWriter
 
 from viewer.domain.atomic import replacing
 from viewer.domain.model import Briefing
+from viewer.domain.progress import Progress
 from viewer.print.headings import Heading
 from viewer.print.options import PrintOptions
 from viewer.print.outline import CREATOR, finish_pdf
@@ -28,16 +29,18 @@ class NothingToPrint(OSError):
     """
 
 
-def render_pdf(briefing: Briefing, options: PrintOptions) -> tuple[bytes, list[Heading], int, str]:
+def render_pdf(
+    briefing: Briefing, options: PrintOptions, progress: Progress | None = None
+) -> tuple[bytes, list[Heading], int, str]:
     """The PDF as Qt paints it, the headings its outline needs, its page count and the text its
-    pages draw."""
+    pages draw; ``progress`` hears each part and page, and can stop the work."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
     writer.setTitle(briefing.title)
     writer.setCreator(CREATOR)
-    publication = Publication(briefing, options, writer)
+    publication = Publication(briefing, options, writer, progress)
     if publication.page_count == 0:
         raise NothingToPrint("the chosen parts have nothing to print for this briefing")
     publication.paint()
@@ -47,13 +50,18 @@ def render_pdf(briefing: Briefing, options: PrintOptions) -> tuple[bytes, list[H
     return bytes(buffer.data().data()), headings, pages, drawn
 
 
-def write_pdf(briefing: Briefing, options: PrintOptions, path: Path) -> int:
+def write_pdf(
+    briefing: Briefing, options: PrintOptions, path: Path, progress: Progress | None = None
+) -> int:
     """Export to ``path`` and return the page count.
 
-    Raises OSError when ``path`` cannot be written, leaving nothing behind. The temporary file is
-    made first, so an unwritable folder fails before any time goes into the layout.
+    Raises OSError when ``path`` cannot be written, and ``Cancelled`` when ``progress`` was
+    cancelled, leaving nothing behind either way. The temporary file is made first, so an
+    unwritable folder fails before any time goes into the layout.
     """
     with replacing(path) as temporary, temporary.open("wb") as target:
-        pdf, headings, pages, drawn = render_pdf(briefing, options)
+        pdf, headings, pages, drawn = render_pdf(briefing, options, progress)
+        if progress is not None:
+            progress.step("Finishing the PDF")
         finish_pdf(pdf, headings, briefing, target, drawn)
     return pages

@@ -16,6 +16,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPainter
 
 from viewer.domain.model import Briefing
+from viewer.domain.progress import Progress
 from viewer.domain.prose import RenderedProse
 from viewer.presentation.network import layout
 from viewer.print.document import PrintDocument
@@ -126,21 +127,28 @@ class Part:
 class Publication:
     """Every chosen part laid out for ``device``, with page numbers and headings known."""
 
-    def __init__(self, briefing: Briefing, options: PrintOptions, device: QPagedPaintDevice):
+    def __init__(
+        self,
+        briefing: Briefing,
+        options: PrintOptions,
+        device: QPagedPaintDevice,
+        progress: Progress | None = None,
+    ):
         self.briefing = briefing
         self.options = options
         self.device = device
+        self.progress = progress or Progress()
+        """Hears each part laid out and each page painted, and can stop the work between them."""
         self.prose = briefing.rendered or RenderedProse((), (), ())
         chosen = [
             n for n in options.parts if n != "contents" and has_content(n, briefing, options.notes)
         ]
         with_actors = "actors" in chosen
-        self.parts = [
-            self._part(
-                name, part_blocks(name, briefing, self._width(name), with_actors, options.notes)
-            )
-            for name in chosen
-        ]
+        self.parts = []
+        for number, name in enumerate(chosen):
+            self.progress.step(f"Laying out: {PARTS[name]}", number / len(chosen))
+            blocks = part_blocks(name, briefing, self._width(name), with_actors, options.notes)
+            self.parts.append(self._part(name, blocks))
         self.headings = self._number()
 
     @property
@@ -289,6 +297,7 @@ class Publication:
                 else:
                     self.device.newPage()
                 footer = f"Page {page + 1} of {total}"
+                self.progress.step(f"Painting page {page + 1} of {total}", page / total)
                 self._paint_page(painter, part, sources, footer)
                 page += 1
         painter.end()

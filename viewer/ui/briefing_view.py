@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QPushButton,
     QTextEdit,
     QToolButton,
     QTreeWidget,
@@ -44,7 +45,7 @@ from viewer.ui.accessible import clear_button, label_for
 from viewer.ui.actions import LOCAL_KEYS, key_text, shortcut_text, spec_named
 from viewer.ui.browser import LinkBrowser
 from viewer.ui.navigation import Navigator
-from viewer.ui.panes import side_by_side, stack
+from viewer.ui.panes import beside, side_by_side, stack
 from viewer.ui.roles import ID_ROLE
 from viewer.ui.settings import ZOOM_LIMIT, Settings
 from viewer.ui.theme import highlight_colour
@@ -54,6 +55,8 @@ SLICE_CHARS = 20_000
 SLICE_JOINT = '<p style="margin: 0; font-size: 1px">\u200b</p>'
 """Opens every slice after the first. Qt merges the first block of inserted HTML into the block
 at the cursor, losing its format; this empty line is what gets merged instead."""
+LOAD_STEPS = 1000
+"""The loading bar's range: fine enough to move with each block of a large stance file."""
 PROGRESS_DELAY_MS = 150
 """A text that fills in faster than this shows no progress bar at all."""
 MEASURE_CHARS = 80
@@ -152,6 +155,8 @@ class BriefingView(QWidget):
     CLAIMS = frozenset({Kind.PASSAGE})
     filled = Signal()
     """The whole text is in the view (emitted after every new briefing)."""
+    cancel_asked = Signal()
+    """The reader pressed Cancel while a briefing was being read."""
 
     def __init__(
         self, navigator: Navigator, settings: Settings, parent: QWidget | None = None
@@ -196,21 +201,42 @@ class BriefingView(QWidget):
         self.progress.setAccessibleName("Progress")
         self.progress.setTextVisible(True)
         self.progress.hide()
+        self.cancel = QPushButton("Cancel")
+        self.cancel.setAccessibleName("Cancel opening")
+        self.cancel.setToolTip("Stop reading this briefing")
+        self.cancel.clicked.connect(self.cancel_asked)
+        self.cancel.hide()
 
-        reading = stack(self.progress, self.text, self.find_bar, grow=1)
+        reading = stack(beside(self.progress, self.cancel), self.text, self.find_bar, grow=1)
         side_by_side(self, self.contents, reading, (260, 900))
 
     def show_loading(self, message: str) -> None:
-        """A busy bar, and ``message`` in place of the text, while a briefing is read (only
-        when no briefing is shown: a reload keeps the text the reader has)."""
-        self.progress.setRange(0, 0)
+        """A progress bar with Cancel, and ``message`` in place of the text, while a briefing is
+        read (the message only when no briefing is shown: a reload keeps the text the reader
+        has)."""
         self.progress.show()
+        self.cancel.show()
         if self.briefing is None:
             self.text.setHtml(f"<p><i>{escape(message)}</i></p>")
 
-    def hide_loading(self) -> None:
+    def show_load_step(self, what: str, done: float) -> None:
+        """What the load is doing: a bar that fills when the share ``done`` is known (0 to 1),
+        a busy one when it is negative."""
+        if done < 0:
+            self.progress.setRange(0, 0)
+        else:
+            self.progress.setRange(0, LOAD_STEPS)
+            self.progress.setValue(round(done * LOAD_STEPS))
+        self.progress.setFormat(f"{what}: %p%")
+
+    def hide_loading(self, message: str = "") -> None:
+        """The load is over; ``message`` replaces the text if it was cancelled with no
+        briefing shown."""
+        self.cancel.hide()
         if not self.filling:
             self.progress.hide()
+        if message and self.briefing is None:
+            self.text.setHtml(f"<p><i>{escape(message)}</i></p>")
 
     # -- content --------------------------------------------------------------------------
 

@@ -17,36 +17,60 @@ from PySide6.QtCore import QObject, Signal
 
 from viewer.domain.loader import LoadResult, load_briefing
 from viewer.domain.problems import Location, Problem
+from viewer.domain.progress import Cancelled, Progress
 
 
 class BriefingLoader(QObject):
     loaded = Signal(object, int)
     """A :class:`LoadResult` and the number of the request it answers."""
+    progressed = Signal(str, float, int)
+    """What the load is doing, the share of it done (negative when not known), and the number of
+    the request."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.latest = 0
+        self._progress = Progress()
 
     def load(self, path: Path) -> int:
         """Start loading ``path``; returns the request's number."""
+        self._progress.cancel()  # a load overtaken has nothing left to do
         self.latest += 1
         request = self.latest
+
+        def report(what: str, done: float | None) -> None:
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self.progressed.emit(what, -1.0 if done is None else done, request)
+
+        self._progress = Progress(report)
         worker = threading.Thread(
-            target=self._run, args=(path, request), name=f"load {path}", daemon=True
+            target=self._run,
+            args=(path, request, self._progress),
+            name=f"load {path}",
+            daemon=True,
         )
         worker.start()
         return request
 
-    def _run(self, path: Path, request: int) -> None:
+    def cancel(self) -> None:
+        """Stop the current load: its thread stops at its next step (a block of rows at most)
+        and says nothing more."""
+        self._progress.cancel()
+
+    def _run(self, path: Path, request: int, progress: Progress) -> None:
         try:
-            result = load_briefing(path, use_cache=True)
+            result = load_briefing(path, use_cache=True, progress=progress, store_later=True)
             if result.briefing is not None:
                 result.briefing.stance_index  # noqa: B018 (every tab's lookup, built off the window's thread)
+        except Cancelled:
+            return
         except Exception as exc:  # reported in the window, like any other problem
             traceback.print_exc()
             problem = Problem(Location(str(path)), f"could not be read: {exc}")
             result = LoadResult(path, None, (problem,))
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
             self.loaded.emit(result, request)
+        if result.store is not None:
+            result.store()  # the cache entry, written while the reader looks at the briefing
         if result.briefing is not None:
             result.briefing.warm()  # while the reader looks at the first tab, not before

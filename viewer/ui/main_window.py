@@ -35,9 +35,10 @@ from viewer.domain.library import Shelf
 from viewer.domain.loader import LoadResult
 from viewer.domain.model import Briefing
 from viewer.domain.problems import Problem
-from viewer.domain.prose_worker import RENDER_SECONDS
+from viewer.domain.progress import Cancelled
+from viewer.domain.prose_worker import RENDER_SECONDS, RENDERING
 from viewer.domain.targets import Kind, Target
-from viewer.domain.textfiles import BRIEFING_FILE
+from viewer.domain.textfiles import BRIEFING_FILE, FileStamp
 from viewer.presentation.citations import about_html
 from viewer.presentation.notes import holds, place_name
 from viewer.ui import actions as action_table
@@ -108,8 +109,16 @@ class MainWindow(QMainWindow):
         self._states: dict[int, object] = {}
         """What the reader had selected in each tab before a reload, until the tab is filled."""
         self._errors: tuple[Problem, ...] = ()
+        self._step: tuple[str, float] | None = None
+        self._loading_shown = False
+        """The load's latest step, shown once the loading bar is."""
+        self._before_open: tuple[Path | None, str] = (None, "")
+        """The path shown and the briefing to reopen at start, as they were before an open
+        began (what Cancel goes back to)."""
+        self._watched: tuple[Path, tuple[FileStamp, ...]] | None = None
         self.loader = BriefingLoader(self)
         self.loader.loaded.connect(self._loaded)
+        self.loader.progressed.connect(self._progressed)
         self.watcher = BriefingWatcher(self) if watch else None
         if self.watcher is not None:
             self.watcher.changed.connect(self.reload)
@@ -217,6 +226,7 @@ class MainWindow(QMainWindow):
             handlers[f"tab_{index + 1}"] = functools.partial(self.show_tab, index)
         for name, handler in handlers.items():
             self.commands[name].triggered.connect(functools.partial(_ignore_checked, handler))
+        view.cancel_asked.connect(self.cancel_loading)
         self.navigator.requested.connect(self.show_target)
         self.navigator.opening.connect(self.open_at)
         self.navigator.history_changed.connect(self._update_history_actions)
@@ -285,6 +295,8 @@ class MainWindow(QMainWindow):
         """Start loading ``path``; :attr:`opened` says how it went. The window stays responsive
         meanwhile, and a briefing with errors shows them, keeping the app running."""
         self.briefing_view.remember_position()
+        if not self._request:
+            self._before_open = (self.path, self.settings.last_briefing)
         self.settings.last_briefing = str(path)
         if self.watcher is not None:
             self.watcher.stop()  # the files of the briefing shown until now no longer matter
@@ -322,14 +334,42 @@ class MainWindow(QMainWindow):
         verb = "Reloading" if reloading else "Opening"
         self.statusBar().showMessage(f"{verb} {self.path}…")
         self._loading_since = time.monotonic()
+        self._step = None
+        self._loading_shown = False
         self._loading_timer.start(LOADING_DELAY_MS)
 
     def _show_loading(self) -> None:
         """Say what is happening while a briefing loads, once a second until it is there."""
         self._loading_timer.setInterval(1000)
+        self._loading_shown = True
         seconds = int(time.monotonic() - self._loading_since)
-        waited = f" ({seconds} s; the text is given up after {RENDER_SECONDS:g} s)"
+        rendering = self._step is not None and self._step[0] == RENDERING
+        limit = f"; the text is given up after {RENDER_SECONDS:g} s" if rendering else ""
+        waited = f" ({seconds} s{limit})"
         self.briefing_view.show_loading(f"Reading {self.path}…{waited if seconds else ''}")
+        self.briefing_view.show_load_step(*(self._step or ("Reading", -1.0)))
+
+    def _progressed(self, what: str, done: float, request: int) -> None:
+        if request != self._request:
+            return
+        self._step = (what, done)
+        if self._loading_shown:
+            self.briefing_view.show_load_step(what, done)
+
+    def cancel_loading(self) -> None:
+        """Stop opening (or reloading) a briefing; the reader is left with what they had."""
+        if not self._request:
+            return
+        self.loader.cancel()
+        self._request = 0
+        self._loading_timer.stop()
+        stopped = f"Stopped {'reloading' if self._reloading else 'opening'} {self.path}"
+        if not self._reloading:
+            self.path, self.settings.last_briefing = self._before_open
+            if self.watcher is not None and self._watched is not None:
+                self.watcher.watch(*self._watched)
+        self.briefing_view.hide_loading(f"{stopped}. Choose a briefing in the Library tab.")
+        self.statusBar().showMessage(stopped, 8000)
 
     def _loaded(self, result: LoadResult, request: int) -> None:
         if request != self._request:
@@ -340,6 +380,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         if self.watcher is not None:
             self.watcher.watch(result.folder, result.files)
+            self._watched = (result.folder, result.files)
         keep_shown = self._reloading and self.briefing is not None
         if keep_shown and result.errors:
             when = self._shown_at.strftime("%H:%M:%S")
@@ -583,11 +624,15 @@ class MainWindow(QMainWindow):
             export_with_dialog(self, self.briefing, self.report_write, notes)
 
     def report_write(self, write: Callable[[], object], name: str) -> bool:
-        """Run ``write``; say in the status bar that ``name`` was saved, or in a box why not."""
+        """Run ``write``; say in the status bar that ``name`` was saved (or that the reader
+        stopped it), or in a box why not."""
         try:
             write()
         except OSError as exc:
             QMessageBox.warning(self, APP_NAME, f"Could not write {name}:\n{exc.strerror or exc}")
+            return False
+        except Cancelled:
+            self.statusBar().showMessage(f"Stopped; {name} was not written", 8000)
             return False
         self.statusBar().showMessage(f"Saved {name}", 6000)
         return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QSplitter, QVBoxLayout, QWidget
 
 FLUSH = (0, 0, 0, 0)
 INSET = (4, 4, 4, 0)
@@ -19,6 +19,16 @@ def stack(*widgets: QWidget, grow: int = -1) -> QWidget:
     column.setSpacing(2)
     for index, widget in enumerate(widgets):
         column.addWidget(widget, 1 if index == grow % len(widgets) else 0)
+    return holder
+
+
+def beside(*widgets: QWidget) -> QWidget:
+    """Widgets in a row, flush; the first takes the spare width (a bar and its button)."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(*FLUSH)
+    for index, widget in enumerate(widgets):
+        row.addWidget(widget, 1 if index == 0 else 0)
     return holder
 
 

@@ -10,7 +10,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,12 +18,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
 
 from viewer.domain.model import Briefing
 from viewer.domain.notes import Note
+from viewer.domain.progress import Cancelled, Progress
 from viewer.print.export import write_pdf
 from viewer.print.options import DEFAULT_PARTS, PAGE_SIZES, PARTS, PrintOptions
 from viewer.print.writer import Publication
@@ -104,17 +105,40 @@ class ExportDialog(QDialog):
         )
 
 
-def export_pdf(briefing: Briefing, options: PrintOptions, name: str) -> Path:
-    """Write the PDF under ``name`` (".pdf" added when missing) with a busy cursor meanwhile."""
+def export_pdf(
+    briefing: Briefing, options: PrintOptions, name: str, parent: QWidget | None = None
+) -> Path:
+    """Write the PDF under ``name`` (".pdf" added when missing).
+
+    An export that takes a while shows a progress dialog over ``parent``, whose Cancel stops it
+    between two pages (raising ``Cancelled``; nothing is written then).
+    """
     path = Path(name)
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    dialog = QProgressDialog("Exporting the PDF…", "Cancel", 0, EXPORT_STEPS, parent)
+    dialog.setWindowTitle("Export PDF")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(EXPORT_DIALOG_DELAY_MS)
+    dialog.setAutoClose(False)
+
+    def report(what: str, done: float | None) -> None:
+        dialog.setLabelText(what)
+        dialog.setValue(round((done or 0.0) * EXPORT_STEPS))  # lets the window paint, modally
+        if dialog.wasCanceled():
+            raise Cancelled
+
     try:
-        write_pdf(briefing, options, path)
+        write_pdf(briefing, options, path, Progress(report))
     finally:
-        QGuiApplication.restoreOverrideCursor()
+        dialog.close()
+        dialog.deleteLater()
     return path
+
+
+EXPORT_STEPS = 1000
+EXPORT_DIALOG_DELAY_MS = 500
+"""An export quicker than this shows no dialog at all."""
 
 
 def export_with_dialog(
@@ -129,4 +153,4 @@ def export_with_dialog(
     if not name:
         return False
     options = dialog.options()
-    return report_write(lambda: export_pdf(briefing, options, name), name)
+    return report_write(lambda: export_pdf(briefing, options, name, window), name)
