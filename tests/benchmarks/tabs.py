@@ -15,39 +15,54 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tests.benchmarks.watching import heartbeat, longest_gap_ms, shown_window
+from tests.benchmarks.watching import heartbeat, longest_gap_ms, settle, shown_window
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
 
 
-def main(folder: Path) -> dict[str, float]:
-    from PySide6.QtCore import QEventLoop, QTimer
+def open_in(window: MainWindow, folder: Path) -> float:
+    """Seconds from asking the window to open ``folder`` until it is shown."""
+    from PySide6.QtCore import QEventLoop
+
+    waiting = QEventLoop()
+    window.opened.connect(waiting.quit)
+    start = time.perf_counter()
+    window.open_briefing(folder)
+    waiting.exec()
+    seconds = time.perf_counter() - start
+    window.opened.disconnect(waiting.quit)
+    assert window.briefing is not None, f"{folder} did not open"
+    return seconds
+
+
+def first_shows(window: MainWindow, prefix: str = "") -> dict[str, float]:
+    """Seconds to show each tab for the first time, named ``{prefix}tab_{name}_first_show_s``."""
     from PySide6.QtWidgets import QApplication
 
     figures: dict[str, float] = {}
+    for index in range(window.tabs.count()):
+        name = window.tabs.tabText(index).replace("&", "").lower().replace(" ", "_")
+        start = time.perf_counter()
+        window.tabs.setCurrentIndex(index)
+        window.tabs.currentWidget().repaint()
+        QApplication.processEvents()
+        figures[f"{prefix}tab_{name}_first_show_s"] = time.perf_counter() - start
+        settle()
+    return figures
+
+
+def main(folder: Path) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ.setdefault("XDG_CACHE_HOME", tmp)
         window = shown_window(Path(tmp))
         turns: list[float] = []
         beating = heartbeat(turns)
-        waiting = QEventLoop()
-        window.opened.connect(lambda _: waiting.quit())
-        window.open_briefing(folder)
-        waiting.exec()
-
-        def settle(ms: int = 300) -> None:
-            """Let queued work (a background result, the layout of a page) run its course."""
-            QTimer.singleShot(ms, waiting.quit)
-            waiting.exec()
-
+        open_in(window, folder)
         settle()
-        for index in range(window.tabs.count()):
-            name = window.tabs.tabText(index).replace("&", "").lower().replace(" ", "_")
-            start = time.perf_counter()
-            window.tabs.setCurrentIndex(index)
-            window.tabs.currentWidget().repaint()
-            QApplication.processEvents()
-            figures[f"tab_{name}_first_show_s"] = time.perf_counter() - start
-            settle()
+        figures = first_shows(window)
         beating.stop()
         figures["tabs_longest_stall_ms"] = longest_gap_ms(turns)
         window.close()

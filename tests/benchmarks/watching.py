@@ -42,3 +42,12 @@ def heartbeat(turns: list[float]) -> QTimer:
 
 def longest_gap_ms(turns: list[float]) -> float:
     return 1000 * max((b - a for a, b in itertools.pairwise(turns)), default=0.0)
+
+
+def settle(ms: int = 300) -> None:
+    """Let queued work (a background result, the layout of a page) run its course."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    waiting = QEventLoop()
+    QTimer.singleShot(ms, waiting.quit)
+    waiting.exec()

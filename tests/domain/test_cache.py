@@ -67,7 +67,7 @@ def test_same_size_edit_with_new_time_invalidates(synthetic: Path) -> None:
 
 @pytest.mark.parametrize("damage", ["flip", "truncate", "garbage", "empty"])
 def test_damaged_entry_is_ignored_and_rebuilt(damage: str, synthetic: Path) -> None:
-    cold = load_briefing(synthetic, use_cache=True)
+    load_briefing(synthetic, use_cache=True)  # writes the entry; nothing holds the briefing
     entry = cache.entry_path(synthetic)
     data = bytearray(entry.read_bytes())
     if damage == "flip":
@@ -81,7 +81,7 @@ def test_damaged_entry_is_ignored_and_rebuilt(damage: str, synthetic: Path) -> N
     entry.write_bytes(bytes(data))
     assert cache.fetch(synthetic) is None
     again = load_briefing(synthetic, use_cache=True)
-    assert same(again.briefing, cold.briefing)
+    assert same(again.briefing, load_briefing(synthetic).briefing)
     assert cache.fetch(synthetic) is not None
 
 
@@ -133,3 +133,15 @@ def test_a_cache_entry_left_for_later_is_written_only_when_asked(synthetic: Path
     warm = load_briefing(synthetic, use_cache=True, store_later=True)
     assert warm.store is None, "a briefing from the cache has nothing to write"
     assert same(warm.briefing, result.briefing)
+
+
+def test_a_briefing_still_in_use_is_shared_not_read_again(synthetic: Path) -> None:
+    """The window and the library's scan hold one copy of a roll-call, not two."""
+    first = load_briefing(synthetic, use_cache=True)
+    assert load_briefing(synthetic, use_cache=True).briefing is first.briefing
+    assert load_briefing(synthetic).briefing is not first.briefing, "unless asked to read"
+    stances = synthetic / "stances.csv"
+    stances.write_text(stances.read_text(encoding="utf-8").replace("Actor 0 on", "Actor 0 at"))
+    changed = load_briefing(synthetic, use_cache=True).briefing
+    assert changed is not first.briefing
+    assert changed.stances[0].summary.startswith("Actor 0 at")

@@ -19,7 +19,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from viewer import __version__
-from viewer.domain.atomic import write_bytes
+from viewer.domain.atomic import replacing
 from viewer.domain.model import Briefing, Stance
 from viewer.domain.problems import Problem
 from viewer.domain.schema import fields_of, from_plain, to_plain
@@ -75,7 +75,11 @@ _SEPARATOR = "\x00"
 
 def store(briefing: Briefing, files: Sequence[FileStamp], problems: tuple[Problem, ...]) -> None:
     """Write the entry atomically, keyed by the files as they were when read (a file saved
-    meanwhile makes the entry stale at once); a cache that cannot be written is not used."""
+    meanwhile makes the entry stale at once); a cache that cannot be written is not used.
+
+    The entry is hashed and written in parts: joined, it would be copied whole again (70 MB
+    for a roll-call) just when memory peaks.
+    """
     key = key_for(briefing.folder, files)
     stances = briefing.stances
     text = _SEPARATOR.join(t for name in _TEXTS for t in map(attrgetter(name), stances))
@@ -94,22 +98,24 @@ def store(briefing: Briefing, files: Sequence[FileStamp], problems: tuple[Proble
         "count": len(stances),
         "tables": {name: table for name, (table, _) in columns.items()},
     }
-    body = b"".join(
-        [
-            *(indexes.tobytes() for _, indexes in columns.values()),
-            *(
-                bytes(map(members.index, map(attrgetter(name), stances)))
-                for name, members in _ENUMS.items()
-            ),
-            text.encode("utf-8"),
-        ]
-    )
+    body = [
+        *(indexes.tobytes() for _, indexes in columns.values()),
+        *(
+            bytes(map(members.index, map(attrgetter(name), stances)))
+            for name, members in _ENUMS.items()
+        ),
+        text.encode("utf-8"),
+    ]
+    del text
     head = json.dumps(header, ensure_ascii=False).encode("utf-8")
-    checksum = hashlib.sha256(head + body).digest()
+    digest = hashlib.sha256(head)
+    for part in body:
+        digest.update(part)
     target = entry_path(briefing.folder)
     with contextlib.suppress(OSError):
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes(target, MAGIC + checksum + len(head).to_bytes(8, "little") + head + body)
+        with replacing(target) as temporary, temporary.open("wb") as out:
+            out.writelines([MAGIC, digest.digest(), len(head).to_bytes(8, "little"), head, *body])
 
 
 def fetch(folder: Path) -> tuple[Briefing, tuple[Problem, ...], tuple[FileStamp, ...]] | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import csv
 import functools
-import io
 import itertools
 from array import array
 from collections.abc import Callable, Iterator
@@ -84,7 +83,7 @@ def read_stances(
     ``progress`` hears how far the reading has got after each block of rows, and can stop it.
     """
     separator = _separator(text.partition("\n")[0])
-    reader = csv.reader(io.StringIO(text), strict=True, delimiter=separator)
+    reader = csv.reader(_lines(text), strict=True, delimiter=separator)
     lines: list[str] = []
 
     def line(number: int) -> str:
@@ -185,6 +184,17 @@ def read_stances(
     except csv.Error as exc:
         problems.error(Location(shown, reader.line_num), f"CSV syntax: {exc}")
     return StanceRows(stances, lambda n, name: at(starts[n], names, name))
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, each with its line break, made one at a time: ``io.StringIO``
+    would hold the whole text again, four bytes a character (370 MB for a 94 MB roll-call)."""
+    start, find = 0, text.find
+    while (end := find("\n", start)) >= 0:
+        yield text[start : end + 1]
+        start = end + 1
+    if start < len(text):
+        yield text[start:]
 
 
 BLOCK_ROWS = 20_000

@@ -6,6 +6,8 @@ import contextlib
 import dataclasses
 import functools
 import gc
+import threading
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,18 +82,39 @@ def load_briefing(
 
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects.
+    """Pause the cyclic garbage collector while building many small objects, and take what was
+    built out of its sight for good.
 
-    Loading creates hundreds of thousands of tuples and none of them form cycles; without the
-    pause, the collector re-scans the growing heap again and again, which doubles the load time.
+    Loading creates hundreds of thousands of tuples and none of them form cycles. Without the
+    pause, the collector re-scans the growing heap again and again, which doubles the load time
+    and, holding the interpreter lock, stalls the window's thread meanwhile. Without the freeze,
+    the first collections after the pause, and every full one later, would walk the millions of
+    objects of a roll-call again (close to a second each). Frozen objects are still freed by
+    reference counting when the briefing is closed.
+
+    Two threads may load at once (the window's loader and the library's scan): the collector
+    runs again when the last of them is done.
     """
-    enabled = gc.isenabled()
-    gc.disable()
+    global _pauses, _was_enabled
+    with _pause_lock:
+        if _pauses == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _pause_lock:
+            _pauses -= 1
+            if _pauses == 0:
+                gc.freeze()
+                if _was_enabled:
+                    gc.enable()
+
+
+_pause_lock = threading.Lock()
+_pauses = 0
+_was_enabled = True
 
 
 def _load(
@@ -105,8 +128,10 @@ def _load(
     if use_cache:
         if progress is not None:
             progress.step(f"Opening {shown.name}")
+        if (held := _held(folder)) is not None:
+            return held
         if (cached := cache.fetch(folder)) is not None:
-            return LoadResult(folder, *cached)
+            return _hold(LoadResult(folder, *cached))
     from viewer.domain.reader import Reader  # YAML and CSV parsing, only needed on a cache miss
 
     loader = Reader(folder, renderer, shown, progress)
@@ -119,4 +144,32 @@ def _load(
         if not store_later:
             store()
             store = None
+        _hold(LoadResult(folder, briefing, problems, files))
     return LoadResult(folder, briefing, problems, files, loader.rendered, store)
+
+
+_HELD: dict[str, tuple[weakref.ref[Briefing], tuple[Problem, ...], tuple[FileStamp, ...]]] = {}
+"""Briefings loaded in this process and still in use somewhere (held weakly), by folder, with
+how they were read: a briefing open in the window and indexed by the library's scan is held in
+memory once (a roll-call is hundreds of megabytes)."""
+_held_lock = threading.Lock()
+
+
+def _hold(result: LoadResult) -> LoadResult:
+    assert result.briefing is not None
+    with _held_lock:
+        _HELD[str(result.folder)] = (weakref.ref(result.briefing), result.problems, result.files)
+    return result
+
+
+def _held(folder: Path) -> LoadResult | None:
+    """The briefing of ``folder`` if this process still holds it and no file of it changed."""
+    with _held_lock:
+        held = _HELD.get(str(folder))
+    if held is None:
+        return None
+    briefing_ref, problems, files = held
+    briefing = briefing_ref()
+    if briefing is None or not all(stamp.current for stamp in files):
+        return None
+    return LoadResult(folder, briefing, problems, files)

@@ -139,6 +139,10 @@ def documents(briefing: Briefing) -> Iterator[Document]:
         yield Document("stance", target, label, f"{stance.summary} {stance.evidence}")
 
 
+BATCH_ROWS = 10_000
+"""Rows inserted at a time when a briefing is indexed."""
+
+
 def content_key(files: Sequence[FileStamp]) -> str:
     """A digest of the content of the files a briefing was read from."""
     digest = hashlib.sha256(f"{VERSION}".encode())
@@ -270,10 +274,19 @@ class SearchIndex:
                 rows: dict[str, list[tuple[str, ...]]] = {name: [] for name in TABLES}
                 for d in documents(briefing):
                     table = "stances" if d.kind == "stance" else "entries"
-                    rows[table].append((str(path), d.kind, d.target, d.label, d.text))
-                for name, values in rows.items():
-                    self.db.executemany(f"INSERT INTO {name} VALUES (?, ?, ?, ?, ?)", values)
+                    batch = rows[table]
+                    batch.append((str(path), d.kind, d.target, d.label, d.text))
+                    if len(batch) == BATCH_ROWS:
+                        self._insert(table, batch)
+                for name, batch in rows.items():
+                    self._insert(name, batch)
         return found
+
+    def _insert(self, table: str, batch: list[tuple[str, ...]]) -> None:
+        """Insert ``batch`` and empty it: a roll-call's rows, all held at once, would take
+        hundreds of megabytes."""
+        self.db.executemany(f"INSERT INTO {table} VALUES (?, ?, ?, ?, ?)", batch)
+        batch.clear()
 
     def catalogue(
         self,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from viewer.domain.loader import LoadResult, load_briefing
+from viewer.domain.loader import LoadResult, collector_paused, load_briefing
 from viewer.domain.problems import Location, Problem
 from viewer.domain.progress import Cancelled, Progress
 
@@ -61,7 +61,8 @@ class BriefingLoader(QObject):
         try:
             result = load_briefing(path, use_cache=True, progress=progress, store_later=True)
             if result.briefing is not None:
-                result.briefing.stance_index  # noqa: B018 (every tab's lookup, built off the window's thread)
+                with collector_paused():
+                    result.briefing.stance_index  # noqa: B018 (every tab's lookup, built off the window's thread)
         except Cancelled:
             return
         except Exception as exc:  # reported in the window, like any other problem
@@ -73,4 +74,5 @@ class BriefingLoader(QObject):
         if result.store is not None:
             result.store()  # the cache entry, written while the reader looks at the briefing
         if result.briefing is not None:
-            result.briefing.warm()  # while the reader looks at the first tab, not before
+            with collector_paused():
+                result.briefing.warm()  # while the reader looks at the first tab, not before
