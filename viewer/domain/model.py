@@ -326,20 +326,20 @@ class Briefing:
         return self._current_by("issue", issue_id)
 
     def _current_by(self, key: str, wanted: str) -> list[Stance]:
-        """Current stances of one actor or issue, in the other's order. The first question is
-        answered by a scan; from the second on (a page per theme, a printed profile per actor),
-        by groups built in one pass and kept (at once, on the loader's thread: :meth:`warm`),
-        so nothing scans every stance again and again."""
+        """Current stances of one actor or issue, in the other's order: from the groups
+        :meth:`warm` builds on the loader's thread once they are there; until then, by one
+        lookup per issue or actor of the other kind (thousands, not a pass over a roll-call's
+        hundreds of thousands of stances), so that the window's thread never groups or scans
+        them while the loader's thread is still at it. A stance naming an unknown actor or
+        issue is an error that keeps a briefing from opening, so the lookups miss none."""
         groups = self._groups.get(key)
-        if groups is None and key not in self._groups_asked:
-            self._groups_asked.add(key)
-            mine, other = _SIDES[key]
-            order = self._order(key)
-            found = [s for s in self.stance_index.values() if mine(s) == wanted]
-            return sorted(found, key=lambda s: order.get(other(s), 0))
-        if groups is None:
-            groups = self._group(key)
-        return list(groups.get(wanted, ()))
+        if groups is not None:
+            return list(groups.get(wanted, ()))
+        if key == "actor":
+            pairs = [(wanted, issue.id) for issue in self.issues]
+        else:
+            pairs = [(actor.id, wanted) for actor in self.actors]
+        return [stance for stance in map(self.stance_index.get, pairs) if stance is not None]
 
     def _order(self, key: str) -> dict[str, int]:
         """Where each id of the other kind stands in the briefing (issues for actors…)."""
@@ -367,10 +367,6 @@ class Briefing:
             if key not in self._groups:
                 self._group(key)
         self.as_of_dates  # noqa: B018 (the dates a matrix or Compare can be shown as of)
-
-    @cached_property
-    def _groups_asked(self) -> set[str]:
-        return set()
 
     @cached_property
     def _groups(self) -> dict[str, dict[str, list[Stance]]]:

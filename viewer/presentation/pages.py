@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from html import escape
+from operator import attrgetter
 from typing import TypeVar
 
 from viewer.domain.model import Briefing, Issue, Stance
@@ -13,6 +14,8 @@ from viewer.domain.targets import Kind, Target, link
 from viewer.presentation.positions import badge_html, legend_html, spread_html
 
 READ = "Read in briefing ›"
+ACTOR = attrgetter("actor")
+"""A stance's actor, taken in C: a theme of a roll-call counts hundreds of thousands."""
 T = TypeVar("T")
 LONG_LIST = 250
 """Rows a page shows of a long list at first: a roll-call actor's thousands of positions take
@@ -54,7 +57,7 @@ def theme_page(briefing: Briefing, theme_id: str, everything: bool = False) -> s
     spreads = {}
     for issue in issues:
         stances = briefing.stances_on_issue(issue.id)
-        engaged.update(s.actor for s in stances)
+        engaged.update(map(ACTOR, stances))
         spreads[issue.id] = stances
     rows, more = long_list(
         issues,
