@@ -36,7 +36,8 @@ from viewer.domain.compare import (
     AlignmentTable,
     Positions,
     SharedIssue,
-    agreement,
+    actors_with_stances,
+    agreement_of,
     alignment_table,
     describe,
     shared_issues,
@@ -328,8 +329,7 @@ class CompareView(QWidget):
         self.as_of.set_briefing(briefing)
         self._work_out_alignment()
         names = {actor.id: actor.name for actor in briefing.actors}
-        taking = {actor for actor, _ in briefing.stance_index}
-        with_stances = tuple(actor.id for actor in briefing.actors if actor.id in taking)
+        with_stances = actors_with_stances(briefing)
         choices = with_stances if len(with_stances) >= 2 else tuple(names)
         for combo in (self.combo_a, self.combo_b):
             with QSignalBlocker(combo):
@@ -382,7 +382,7 @@ class CompareView(QWidget):
             return
         positions = self.positions()
         self.shared = shared_issues(self.briefing, a, b, positions)
-        found = agreement(self.briefing, a, b, positions)
+        found = agreement_of(self.shared)
         self.summary.setText(describe(found, names[a].name, names[b].name))
         self.issues.setHtml(shared_issues_html(self.briefing, self.shared, a, b, everything))
 
