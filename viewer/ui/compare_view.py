@@ -45,7 +45,7 @@ from viewer.domain.compare import (
 from viewer.domain.model import Briefing, Confidence, Position
 from viewer.domain.problems import Problem
 from viewer.domain.targets import Kind, Target
-from viewer.presentation.pages import anchor, long_list, passage_link
+from viewer.presentation.pages import anchor, long_table, passage_link
 from viewer.presentation.positions import LOOKS, badge_html
 from viewer.ui.accessible import label_for, leave_by_tab
 from viewer.ui.as_of import AsOfPicker
@@ -181,25 +181,26 @@ def shared_issues_html(
     if not rows:
         return f"<p><i>{escape(name_a)} and {escape(name_b)} have no issue in common.</i></p>"
 
-    def line(row: SharedIssue) -> str:
+    def cells(row: SharedIssue) -> list[str]:
         issue = briefing.issue_by_id[row.issue]
-        return (
-            f"<tr><td>{anchor(Kind.ISSUE, issue.id, issue.title)}</td>"
-            f"<td>{_position(row.a.position, row.a.confidence)}</td>"
-            f"<td>{_position(row.b.position, row.b.confidence)}</td>"
-            f"<td>{'–' if row.distance is None else row.distance} "
-            f"<small>{GAPS[row.distance]}</small></td>"
-            f"<td>{passage_link(row.a.passage, f'{name_a} ›')}<br>"
-            f"{passage_link(row.b.passage, f'{name_b} ›')}</td></tr>"
-        )
+        return [
+            anchor(Kind.ISSUE, issue.id, issue.title),
+            _position(row.a.position, row.a.confidence),
+            _position(row.b.position, row.b.confidence),
+            f"{'–' if row.distance is None else row.distance} <small>{GAPS[row.distance]}</small>",
+            f"{passage_link(row.a.passage, f'{name_a} ›')}<br>"
+            f"{passage_link(row.b.passage, f'{name_b} ›')}",
+        ]
 
-    lines, more = long_list(rows, line, everything, "shared issues")
-    return (
-        "<p><small>From closest agreement to widest divergence.</small></p>"
-        '<table width="100%" cellspacing="0" cellpadding="4">'
-        f"<tr><th align=left>Issue</th><th align=left>{escape(name_a)}</th>"
-        f"<th align=left>{escape(name_b)}</th><th align=left>Distance</th>"
-        "<th align=left>Evidence</th></tr>" + lines + "</table>" + more
+    columns = [
+        ("Issue", 20),
+        (escape(name_a), 22),
+        (escape(name_b), 22),
+        ("Distance", 18),
+        ("Evidence", 18),
+    ]
+    return "<p><small>From closest agreement to widest divergence.</small></p>" + long_table(
+        columns, rows, cells, everything, "shared issues", padding=4
     )
 
 
