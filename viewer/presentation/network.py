@@ -121,8 +121,7 @@ def layout(briefing: Briefing) -> Network:
         for index, relation in enumerate(briefing.relations)
         if all(actor in actors for actor in relation.between)
     ]
-    linked = {actor for edge in edges for actor in (edge.source, edge.target)}
-    ordered = [actor.id for actor in briefing.actors if actor.id in linked]
+    ordered = linked_actors(briefing)
     positions = spring(ordered, edges) if len(ordered) > 1 else {}
     scale = SPACING * math.sqrt(max(len(ordered), 1)) / 2
     nodes = []
@@ -145,8 +144,9 @@ def spring(ordered: list[str], edges: list[Edge]) -> dict[str, tuple[float, floa
     return {actor: (float(x), float(y)) for actor, (x, y) in placed.items()}
 
 
-def unlinked(briefing: Briefing) -> list[str]:
-    """The names of the actors in no relation (with a known actor), in briefing order."""
+def linked_actors(briefing: Briefing) -> list[str]:
+    """The ids of the actors in a relation (with a known actor), in briefing order: the ones
+    the network draws."""
     known = briefing.actor_by_id
     linked = {
         actor
@@ -154,6 +154,12 @@ def unlinked(briefing: Briefing) -> list[str]:
         if all(a in known for a in relation.between)
         for actor in relation.between
     }
+    return [actor.id for actor in briefing.actors if actor.id in linked]
+
+
+def unlinked(briefing: Briefing) -> list[str]:
+    """The names of the actors in no relation (with a known actor), in briefing order."""
+    linked = set(linked_actors(briefing))
     return [actor.name for actor in briefing.actors if actor.id not in linked]
 
 
