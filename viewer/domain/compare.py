@@ -169,6 +169,8 @@ class AlignmentTable:
         return None if actor_a == actor_b else self.pairs[frozenset((actor_a, actor_b))]
 
 
+ARRAYS_ABOVE_CELLS = 20_000
+"""Actors × issues past which the every-pair table is worked out with arrays, on a thread."""
 SIDE_CODES = {position: {1: 1, -1: 2, 0: 3, None: 4}[position.side] for position in Position}
 """Support, opposition, in between, unclear: a small number per position, for arrays."""
 BATCH = 20_000
@@ -180,13 +182,30 @@ which then walks every object of the briefing, holding the interpreter for half 
 
 
 def alignment_table(briefing: Briefing, index: Positions | None = None) -> AlignmentTable:
-    """Every pair's agreement at once: one row per actor and one column per issue holding the
-    side taken, then the counts of every pair as products of 0/1 matrices (numpy, imported here
-    so that only the Compare tab and its tests pay for it). Exact: the counts are far below the
-    2**24 up to which float32 holds whole numbers."""
+    """Every pair's agreement at once: from each actor's bit masks for a briefing of up to
+    :data:`ARRAYS_ABOVE_CELLS` actors × issues, from arrays past it."""
+    index = briefing.stance_index if index is None else index
+    if len(briefing.actors) * len(briefing.issues) <= ARRAYS_ABOVE_CELLS:
+        return _masked_table(briefing, index)
+    return _array_table(briefing, index)
+
+
+def _masked_table(briefing: Briefing, index: Positions) -> AlignmentTable:
+    """The table from each actor's profile: a few microseconds a pair, and no numpy to import
+    (a fifth of a second, on the window's thread for a briefing this small)."""
+    profiles = {actor.id: _profile_of(briefing, actor.id, index) for actor in briefing.actors}
+    kept = tuple(actor for actor, profile in profiles.items() if profile.known | profile.unclear)
+    pairs = {frozenset((a, b)): profiles[a].against(profiles[b]) for a, b in combinations(kept, 2)}
+    return AlignmentTable(kept, pairs)
+
+
+def _array_table(briefing: Briefing, index: Positions) -> AlignmentTable:
+    """The table from one row per actor and one column per issue holding the side taken: the
+    counts of every pair are products of 0/1 matrices (numpy, imported here so that only a
+    large Compare tab and its tests pay for it). Exact: the counts are far below the 2**24 up
+    to which float32 holds whole numbers."""
     import numpy as np
 
-    index = briefing.stance_index if index is None else index
     actor_ids = [actor.id for actor in briefing.actors]
     row_of = {actor: n for n, actor in enumerate(actor_ids)}
     column_of = {issue.id: n for n, issue in enumerate(briefing.issues)}

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.compare import (
+    ARRAYS_ABOVE_CELLS,
     AlignmentTable,
     Positions,
     SharedIssue,
@@ -89,9 +90,9 @@ def _agreement_brushes(steps: int = 10) -> list[QBrush]:
     return brushes
 
 
-THREAD_ABOVE_CELLS = 20_000
+THREAD_ABOVE_CELLS = ARRAYS_ABOVE_CELLS
 """Actors × issues beyond which the every-pair table is worked out off the GUI thread (200 ×
-2,000 takes about a second; the bundled briefing's 27 × 52, a few milliseconds)."""
+2,000 takes about a second; the bundled briefing's 27 × 52, a millisecond)."""
 PAIRS = "<b>Agreement between every pair</b> (click to compare)"
 WORKING = "<b>Agreement between every pair</b>: working it out…"
 
