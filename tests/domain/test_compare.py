@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from viewer.domain.compare import (
+    actors_with_stances,
     agreement,
+    agreement_of,
     alignment_table,
     describe,
     distance,
@@ -143,3 +145,32 @@ def test_alignment_table_for_200_actors_has_every_pair() -> None:
     ids = [actor.id for actor in briefing.actors]
     for a, b in (rng.sample(ids, 2) for _ in range(60)):  # the matrix products and the bit masks
         assert table.get(a, b) == agreement(briefing, a, b)
+
+
+def test_a_pairs_figures_from_its_shared_issues_are_those_of_agreement(bundled) -> None:
+    for a, b in combinations([actor.id for actor in bundled.actors], 2):
+        assert agreement_of(shared_issues(bundled, a, b)) == agreement(bundled, a, b)
+
+
+def test_the_actors_with_stances_are_in_briefing_order() -> None:
+    briefing = make_briefing(5, 4, [(3, 3, P.SUPPORT), (1, 0, P.UNCLEAR), (3, 1, P.OPPOSE)])
+    assert actors_with_stances(briefing) == ("a1", "a3")
+    assert actors_with_stances(make_briefing(2, 2, [])) == ()
+
+
+def test_the_table_is_the_same_from_bit_masks_and_from_arrays(monkeypatch) -> None:
+    import viewer.domain.compare as compare
+
+    rng = random.Random(11)
+    stances = [
+        (a, i, rng.choice(list(Position)))
+        for a in range(30)
+        for i in range(90)
+        if rng.random() < 0.5
+    ]
+    briefing = make_briefing(31, 90, stances)  # the last actor takes no stance
+    monkeypatch.setattr(compare, "ARRAYS_ABOVE_CELLS", 10**9)
+    masked = alignment_table(briefing)
+    monkeypatch.setattr(compare, "ARRAYS_ABOVE_CELLS", 0)
+    assert alignment_table(briefing) == masked
+    assert len(masked.actors) == 30

@@ -254,6 +254,7 @@ def test_tab_in_the_network_names_each_actor_it_steps_to(window: MainWindow, qtb
     from viewer.ui.relations_view import RelationsView
 
     show_tab(window, window.tab_of(RelationsView), qtbot)
+    qtbot.waitUntil(lambda: window.view(RelationsView).network is not None)  # laid out
     canvas = window.view(RelationsView).canvas
     canvas.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClick(canvas, Qt.Key.Key_Tab)

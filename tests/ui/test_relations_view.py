@@ -11,19 +11,26 @@ from PySide6.QtWidgets import QApplication
 
 from tests.benchmarks.generate import generate
 from tests.ui.helpers import click_link, open_and_wait
+from viewer.domain.loader import load_briefing
 from viewer.domain.model import ActorKind, RelationKind
 from viewer.ui.actors_view import ActorsView
 from viewer.ui.briefing_view import BriefingView
 from viewer.ui.main_window import MainWindow
-from viewer.ui.relations_view import EdgeItem, NodeItem, RelationsView
+from viewer.ui.relations_view import WORKING, EdgeItem, NodeItem, RelationsView
 
 
 def show(qtbot, window: MainWindow) -> RelationsView:
+    """The tab as the reader sees it once the network is laid out (on a thread)."""
     qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == window.tab_of(RelationsView)
     view = window.view(RelationsView)
-    qtbot.wait(20)
+    drawn(qtbot, view)
     return view
+
+
+def drawn(qtbot, view: RelationsView) -> None:
+    qtbot.waitUntil(lambda: view.network is not None, timeout=20_000)
+    qtbot.wait(20)
 
 
 def on_screen(view: RelationsView, item: NodeItem | EdgeItem) -> QPoint:
@@ -158,6 +165,7 @@ def test_two_hundred_actors_are_drawn_and_laid_out_the_same_each_time(
     assert len(visible(view.node_items())) == 200 and len(view.edge_items()) == 400
     first = {item.node.actor_id: item.pos() for item in view.node_items()}
     main.view(RelationsView).set_briefing(main.briefing)
+    drawn(qtbot, view)
     assert {item.node.actor_id: item.pos() for item in view.node_items()} == first
 
 
@@ -173,3 +181,43 @@ def test_switching_to_dark_redraws_in_the_dark_colours(qtbot, window: MainWindow
         item.palette.color(dark.ColorRole.Base) == dark.color(dark.ColorRole.Base)
         for item in view.node_items()
     )
+
+
+def test_the_tab_shows_at_once_saying_it_lays_the_network_out_then_draws_it(
+    qtbot, window: MainWindow, bundled
+) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    view = window.view(RelationsView)
+    assert view.count.text() == WORKING and not view.node_items()
+    drawn(qtbot, view)
+    assert view.count.text().startswith(f"{len(visible(view.node_items()))} actors")
+    assert len(view.edge_items()) == len(bundled.relations)
+
+
+def test_a_layout_for_a_briefing_shown_since_is_dropped(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    view = show(qtbot, window)
+    bundled = window.briefing
+    roll_call = load_briefing(generate(tmp_path / "roll-call", actors=6, issues=2)).briefing
+    view.set_briefing(bundled)  # laid out on a thread, then overtaken by a briefing with
+    view.set_briefing(roll_call)  # no relations, drawn at once
+    assert view.network is not None and not view.node_items()
+    qtbot.wait(1000)
+    assert not view.node_items() and view.count.text().startswith("0 actors, 0 relations")
+    view.set_briefing(bundled)
+    drawn(qtbot, view)
+    assert view.node_items()
+
+
+def test_an_actor_selected_before_a_reload_is_selected_again_once_drawn(
+    qtbot, window: MainWindow
+) -> None:
+    view = show(qtbot, window)
+    node(view, "iran").setSelected(True)
+    kept = view.state()
+    view.set_briefing(window.briefing)
+    view.restore(kept)  # as the window does after a reload, before the layout is back
+    drawn(qtbot, view)
+    selected = view.selected_node()
+    assert selected is not None and selected.node.actor_id == "iran"

@@ -12,9 +12,9 @@ are then a handful of integer ``&`` and ``bit_count`` operations instead of dict
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, islice
 from operator import attrgetter, itemgetter
 
 from viewer.domain.model import Briefing, Position, Stance
@@ -138,6 +138,25 @@ def agreement(
     return _profile_of(briefing, actor_a, index).against(_profile_of(briefing, actor_b, index))
 
 
+def agreement_of(shared: Sequence[SharedIssue]) -> Agreement:
+    """:func:`agreement` from the pair's shared issues, when they are found already: no second
+    walk over a roll-call's thousands of issues."""
+    sides = [(row.a.position.side, row.b.position.side) for row in shared]
+    comparable = [a for a, b in sides if a is not None and b is not None]
+    agree = sum(1 for a, b in sides if a is not None and a == b)
+    return Agreement(agree, len(comparable), len(shared))
+
+
+def actors_with_stances(briefing: Briefing, index: Positions | None = None) -> tuple[str, ...]:
+    """The actors that take a stance, in briefing order: each found by its first issue with
+    one, not by a walk over every stance."""
+    index = briefing.stance_index if index is None else index
+    issues = [issue.id for issue in briefing.issues]
+    return tuple(
+        actor.id for actor in briefing.actors if any((actor.id, issue) in index for issue in issues)
+    )
+
+
 @dataclass(frozen=True)
 class AlignmentTable:
     """Agreement for every pair of actors that have stances, in briefing order."""
@@ -150,31 +169,58 @@ class AlignmentTable:
         return None if actor_a == actor_b else self.pairs[frozenset((actor_a, actor_b))]
 
 
+ARRAYS_ABOVE_CELLS = 20_000
+"""Actors × issues past which the every-pair table is worked out with arrays, on a thread."""
 SIDE_CODES = {position: {1: 1, -1: 2, 0: 3, None: 4}[position.side] for position in Position}
 """Support, opposition, in between, unclear: a small number per position, for arrays."""
+BATCH = 20_000
+"""Stances put in the grid at a time. Each batch runs in C without a pause, holding the
+interpreter; on a thread, the window gets its turn between batches (a few milliseconds apart)
+rather than after all of a roll-call's (a third of a second). The batches are slices of the
+index's own keys and stances: building a tuple per stance would wake the garbage collector,
+which then walks every object of the briefing, holding the interpreter for half a second."""
 
 
 def alignment_table(briefing: Briefing, index: Positions | None = None) -> AlignmentTable:
-    """Every pair's agreement at once: one row per actor and one column per issue holding the
-    side taken, then the counts of every pair as products of 0/1 matrices (numpy, imported here
-    so that only the Compare tab and its tests pay for it). Exact: the counts are far below the
-    2**24 up to which float32 holds whole numbers."""
+    """Every pair's agreement at once: from each actor's bit masks for a briefing of up to
+    :data:`ARRAYS_ABOVE_CELLS` actors × issues, from arrays past it."""
+    index = briefing.stance_index if index is None else index
+    if len(briefing.actors) * len(briefing.issues) <= ARRAYS_ABOVE_CELLS:
+        return _masked_table(briefing, index)
+    return _array_table(briefing, index)
+
+
+def _masked_table(briefing: Briefing, index: Positions) -> AlignmentTable:
+    """The table from each actor's profile: a few microseconds a pair, and no numpy to import
+    (a fifth of a second, on the window's thread for a briefing this small)."""
+    profiles = {actor.id: _profile_of(briefing, actor.id, index) for actor in briefing.actors}
+    kept = tuple(actor for actor, profile in profiles.items() if profile.known | profile.unclear)
+    pairs = {frozenset((a, b)): profiles[a].against(profiles[b]) for a, b in combinations(kept, 2)}
+    return AlignmentTable(kept, pairs)
+
+
+def _array_table(briefing: Briefing, index: Positions) -> AlignmentTable:
+    """The table from one row per actor and one column per issue holding the side taken: the
+    counts of every pair are products of 0/1 matrices (numpy, imported here so that only a
+    large Compare tab and its tests pay for it). Exact: the counts are far below the 2**24 up
+    to which float32 holds whole numbers."""
     import numpy as np
 
-    index = briefing.stance_index if index is None else index
     actor_ids = [actor.id for actor in briefing.actors]
     row_of = {actor: n for n, actor in enumerate(actor_ids)}
     column_of = {issue.id: n for n, issue in enumerate(briefing.issues)}
     grid = np.zeros((len(actor_ids), len(column_of)), dtype=np.int8)
-    if index:
-        count, keys = len(index), index.keys()
-        actors, issues = map(itemgetter(0), keys), map(itemgetter(1), keys)
-        rows = np.fromiter(map(row_of.__getitem__, actors), dtype=np.int64, count=count)
-        columns = np.fromiter(map(column_of.__getitem__, issues), dtype=np.int64, count=count)
-        # keyed by identity: an enum member's own hash runs in Python, 400,000 times here
-        by_identity = {id(position): code for position, code in SIDE_CODES.items()}
-        positions = map(id, map(attrgetter("position"), index.values()))
-        codes = np.fromiter(map(by_identity.__getitem__, positions), dtype=np.int8, count=count)
+    # keyed by identity: an enum member's own hash runs in Python, 400,000 times here
+    by_identity = {id(position): code for position, code in SIDE_CODES.items()}
+    keys, stances = iter(index.keys()), iter(index.values())
+    for done in range(0, len(index), BATCH):
+        size = min(BATCH, len(index) - done)
+        batch = list(islice(keys, size))
+        actors, issues = map(itemgetter(0), batch), map(itemgetter(1), batch)
+        rows = np.fromiter(map(row_of.__getitem__, actors), dtype=np.int64, count=size)
+        columns = np.fromiter(map(column_of.__getitem__, issues), dtype=np.int64, count=size)
+        positions = map(id, map(attrgetter("position"), islice(stances, size)))
+        codes = np.fromiter(map(by_identity.__getitem__, positions), dtype=np.int8, count=size)
         grid[rows, columns] = codes
     has = (grid != 0).any(axis=1)
     kept = [n for n in range(len(actor_ids)) if has[n]]

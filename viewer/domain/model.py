@@ -153,12 +153,10 @@ class Issue:
 
 
 _PAIR = operator.itemgetter(0, 1)
-_SIDES = {
-    "actor": (operator.itemgetter(0), operator.itemgetter(1)),
-    "issue": (operator.itemgetter(1), operator.itemgetter(0)),
-}
-"""For grouping by actor or by issue: a stance's own key, and the other one (taken in C)."""
 """A stance's (actor, issue), taken in C."""
+_BATCH = 20_000
+"""Stances indexed at a time: each batch runs in C holding the interpreter, so the window's
+thread gets a turn between batches while the loader's thread indexes a roll-call."""
 
 
 def _as_of_order(stance: Stance) -> str:
@@ -266,7 +264,10 @@ class Briefing:
     @cached_property
     def stance_index(self) -> dict[tuple[str, str], Stance]:
         """The latest stance of each ``(actor id, issue id)``: the matrix's one lookup."""
-        latest = dict(zip(map(_PAIR, self.stances), self.stances, strict=True))
+        latest: dict[tuple[str, str], Stance] = {}
+        for start in range(0, len(self.stances), _BATCH):
+            batch = self.stances[start : start + _BATCH]
+            latest.update(zip(map(_PAIR, batch), batch, strict=True))
         if len(latest) == len(self.stances):  # no series: each pair once, in C
             return latest
         return {pair: series[-1] for pair, series in self.history_index.items()}
@@ -326,51 +327,34 @@ class Briefing:
         return self._current_by("issue", issue_id)
 
     def _current_by(self, key: str, wanted: str) -> list[Stance]:
-        """Current stances of one actor or issue, in the other's order. The first question is
-        answered by a scan; from the second on (a page per theme, a printed profile per actor),
-        by groups built in one pass and kept (at once, on the loader's thread: :meth:`warm`),
-        so nothing scans every stance again and again."""
+        """Current stances of one actor or issue, in the other's order: from the groups
+        :meth:`warm` builds on the loader's thread once they are there, and until then looked
+        up, so that the window's thread never groups a roll-call's stances itself."""
         groups = self._groups.get(key)
-        if groups is None and key not in self._groups_asked:
-            self._groups_asked.add(key)
-            mine, other = _SIDES[key]
-            order = self._order(key)
-            found = [s for s in self.stance_index.values() if mine(s) == wanted]
-            return sorted(found, key=lambda s: order.get(other(s), 0))
-        if groups is None:
-            groups = self._group(key)
-        return list(groups.get(wanted, ()))
+        if groups is not None:
+            return list(groups.get(wanted, ()))
+        return self._looked_up(key, wanted)
 
-    def _order(self, key: str) -> dict[str, int]:
-        """Where each id of the other kind stands in the briefing (issues for actors…)."""
-        ids = [i.id for i in self.issues] if key == "actor" else [a.id for a in self.actors]
-        return {ident: n for n, ident in enumerate(ids)}
-
-    def _group(self, key: str) -> dict[str, list[Stance]]:
-        """Current stances by actor or by issue, each group in the other's order: one sort of
-        all of them (its key taken in C), then one pass that deals them out."""
-        mine, other = _SIDES[key]
-        order = self._order(key)
-        current = list(self.stance_index.values())
-        ranks = [order.get(ident, 0) for ident in map(other, current)]
-        groups: dict[str, list[Stance]] = {}
-        for n in sorted(range(len(current)), key=ranks.__getitem__):
-            stance = current[n]
-            groups.setdefault(mine(stance), []).append(stance)
-        self._groups[key] = groups
-        return groups
+    def _looked_up(self, key: str, wanted: str) -> list[Stance]:
+        """Current stances of one actor or issue by one lookup per issue or actor of the other
+        kind, in its order: thousands, not a pass over hundreds of thousands of stances, and
+        never long in C without a pause (a sort of them all held the interpreter, and so the
+        window, for most of a second). A stance naming an unknown actor or issue is an error
+        that keeps a briefing from opening, so the lookups miss none."""
+        if key == "actor":
+            pairs = [(wanted, issue.id) for issue in self.issues]
+        else:
+            pairs = [(actor.id, wanted) for actor in self.actors]
+        return [stance for stance in map(self.stance_index.get, pairs) if stance is not None]
 
     def warm(self) -> None:
         """Build what every tab looks stances up by, off the window's thread: the current
         stance of each pair, the stances of each actor and on each issue, and their dates."""
-        for key in _SIDES:
+        for key, kind in (("actor", self.actors), ("issue", self.issues)):
             if key not in self._groups:
-                self._group(key)
+                found = ((item.id, self._looked_up(key, item.id)) for item in kind)
+                self._groups[key] = {ident: group for ident, group in found if group}
         self.as_of_dates  # noqa: B018 (the dates a matrix or Compare can be shown as of)
-
-    @cached_property
-    def _groups_asked(self) -> set[str]:
-        return set()
 
     @cached_property
     def _groups(self) -> dict[str, dict[str, list[Stance]]]:

@@ -115,34 +115,38 @@ def iterations(actors: int) -> int:
 
 def layout(briefing: Briefing) -> Network:
     """Every actor in a relation, placed; the relations between them."""
-    import networkx
-
     actors = briefing.actor_by_id
     edges = [
         Edge(index, relation.between[0], relation.between[1], relation.kind)
         for index, relation in enumerate(briefing.relations)
         if all(actor in actors for actor in relation.between)
     ]
-    linked = {actor for edge in edges for actor in (edge.source, edge.target)}
-    ordered = [actor.id for actor in briefing.actors if actor.id in linked]
-    graph: networkx.Graph[str] = networkx.Graph()
-    graph.add_nodes_from(ordered)
-    graph.add_edges_from((edge.source, edge.target) for edge in edges)
-    steps = iterations(len(ordered))
-    positions = (
-        networkx.spring_layout(graph, seed=SEED, iterations=steps) if len(ordered) > 1 else {}
-    )
+    ordered = linked_actors(briefing)
+    positions = spring(ordered, edges) if len(ordered) > 1 else {}
     scale = SPACING * math.sqrt(max(len(ordered), 1)) / 2
     nodes = []
     for actor_id in ordered:
         x, y = positions.get(actor_id, (0.0, 0.0))
         actor = actors[actor_id]
-        nodes.append(Node(actor_id, actor.name, actor.kind, float(x) * scale, float(y) * scale))
+        nodes.append(Node(actor_id, actor.name, actor.kind, x * scale, y * scale))
     return Network(nodes, edges, unlinked(briefing))
 
 
-def unlinked(briefing: Briefing) -> list[str]:
-    """The names of the actors in no relation (with a known actor), in briefing order."""
+def spring(ordered: list[str], edges: list[Edge]) -> dict[str, tuple[float, float]]:
+    """networkx's force layout of the actors: imported only here, as a briefing with no
+    relations (a roll-call) has nothing to lay out and should not wait half a second for it."""
+    import networkx
+
+    graph: networkx.Graph[str] = networkx.Graph()
+    graph.add_nodes_from(ordered)
+    graph.add_edges_from((edge.source, edge.target) for edge in edges)
+    placed = networkx.spring_layout(graph, seed=SEED, iterations=iterations(len(ordered)))
+    return {actor: (float(x), float(y)) for actor, (x, y) in placed.items()}
+
+
+def linked_actors(briefing: Briefing) -> list[str]:
+    """The ids of the actors in a relation (with a known actor), in briefing order: the ones
+    the network draws."""
     known = briefing.actor_by_id
     linked = {
         actor
@@ -150,6 +154,12 @@ def unlinked(briefing: Briefing) -> list[str]:
         if all(a in known for a in relation.between)
         for actor in relation.between
     }
+    return [actor.id for actor in briefing.actors if actor.id in linked]
+
+
+def unlinked(briefing: Briefing) -> list[str]:
+    """The names of the actors in no relation (with a known actor), in briefing order."""
+    linked = set(linked_actors(briefing))
     return [actor.name for actor in briefing.actors if actor.id not in linked]
 
 

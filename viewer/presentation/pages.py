@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from html import escape
+from operator import attrgetter
 from typing import TypeVar
 
 from viewer.domain.model import Briefing, Issue, Stance
@@ -13,25 +14,61 @@ from viewer.domain.targets import Kind, Target, link
 from viewer.presentation.positions import badge_html, legend_html, spread_html
 
 READ = "Read in briefing ›"
+ACTOR = attrgetter("actor")
+"""A stance's actor, taken in C: a theme of a roll-call counts hundreds of thousands."""
 T = TypeVar("T")
 LONG_LIST = 250
 """Rows a page shows of a long list at first: a roll-call actor's thousands of positions take
 seconds to lay out as one page, and the window would stall that long; the rest is one click
 away."""
+PART = 60
+"""Rows in each table of a long list. Qt lays a rich-text table out whole before it shows any
+of it: 250 rows of a roll-call in one table held the window up to 0.3 s; in tables of 60, the
+first screen shows after the first and the others are laid out while the window idles. A list
+this short stays one table, its columns as wide as their contents ask."""
 WHOLE_LIST = "whole:list"
 """The link that asks for the whole of a cut list (handled by the view showing the page)."""
 
 
-def long_list(
-    items: Sequence[T], row: Callable[[T], str], everything: bool, what: str
-) -> tuple[str, str]:
-    """The rows of ``items`` a page shows (all, or the first :data:`LONG_LIST`), and the line
-    that says how many are left out with a link to show them."""
+def long_table(
+    columns: Sequence[tuple[str, int]],
+    items: Sequence[T],
+    cells: Callable[[T], Sequence[str]],
+    everything: bool,
+    what: str,
+    padding: int = 5,
+) -> str:
+    """``items`` as a table under the headings of ``columns``, a row of ``cells`` each (nothing
+    when there are none): all of them, or the first :data:`LONG_LIST` and a line that says how
+    many are left out with a link to show them. Past :data:`PART` rows, the rows go in tables of
+    that many one under the other, their columns held to the same widths (the percentages of
+    ``columns``) so that they read as one."""
     shown = items if everything or len(items) <= LONG_LIST else items[:LONG_LIST]
-    rows = "".join(row(item) for item in shown)
+    split = len(shown) > PART
+    opening = f'<table width="100%" cellspacing="0" cellpadding="{padding}">'
+
+    def row(found: Sequence[str], tag: str = "td", sized: bool = False) -> str:
+        align = " align=left" if tag == "th" else ""
+        sizes = [f' width="{width}%"' if sized else "" for _, width in columns]
+        return (
+            "<tr>"
+            + "".join(
+                f"<{tag}{align}{size}>{cell}</{tag}>"
+                for cell, size in zip(found, sizes, strict=True)
+            )
+            + "</tr>"
+        )
+
+    tables = []
+    for start in range(0, len(shown), PART):
+        part = [row(cells(item)) for item in shown[start + 1 : start + PART]]
+        first = row(cells(shown[start]), sized=split and start > 0)
+        if start == 0:
+            first = row([heading for heading, _ in columns], "th", split) + first
+        tables.append(opening + first + "".join(part) + "</table>")
     if len(shown) == len(items):
-        return rows, ""
-    return rows, (
+        return "".join(tables)
+    return "".join(tables) + (
         f"<p><i>The first {len(shown):,} of {len(items):,} {what} are shown.</i> "
         f'<a href="{WHOLE_LIST}">Show all {len(items):,}</a> (a page that long takes a few '
         "seconds to lay out)</p>"
@@ -54,15 +91,16 @@ def theme_page(briefing: Briefing, theme_id: str, everything: bool = False) -> s
     spreads = {}
     for issue in issues:
         stances = briefing.stances_on_issue(issue.id)
-        engaged.update(s.actor for s in stances)
+        engaged.update(map(ACTOR, stances))
         spreads[issue.id] = stances
-    rows, more = long_list(
+    table = long_table(
+        [("Issue (opens the matrix)", 40), ("Positions", 60)],
         issues,
-        lambda issue: (
-            f"<tr><td>{anchor(Kind.ISSUE, issue.id, issue.title)}<br>"
-            f"<small>{escape(issue.question)}</small></td>"
-            f"<td>{spread_html(spreads[issue.id])}</td></tr>"
-        ),
+        lambda issue: [
+            f"{anchor(Kind.ISSUE, issue.id, issue.title)}<br>"
+            f"<small>{escape(issue.question)}</small>",
+            spread_html(spreads[issue.id]),
+        ],
         everything,
         "issues",
     )
@@ -70,25 +108,24 @@ def theme_page(briefing: Briefing, theme_id: str, everything: bool = False) -> s
         f"{anchor(Kind.ACTOR, actor_id, briefing.actor_by_id[actor_id].name)} ({count})"
         for actor_id, count in engaged.most_common(8)
     )
-    table = (
-        '<table width="100%" cellspacing="0" cellpadding="5">'
-        "<tr><th align=left>Issue (opens the matrix)</th><th align=left>Positions</th></tr>"
-        + rows
-        + "</table>"
-        + more
-        if rows
-        else "<p><i>No issues under this theme.</i></p>"
-    )
     return (
         f"<h2>{escape(theme.title)}</h2><p>{escape(theme.summary)}</p>"
         f"<p>{passage_link(theme.passage)}</p>"
-        f"<h3>Issues</h3><p><small>{legend_html()}</small></p>{table}"
+        f"<h3>Issues</h3><p><small>{legend_html()}</small></p>"
+        f"{table or '<p><i>No issues under this theme.</i></p>'}"
         f"<h3>Most engaged actors</h3><p>{actors or '<i>None yet.</i>'}</p>"
     )
 
 
 def stance_row(briefing: Briefing, stance: Stance, show: str) -> str:
     """A table row for a stance, naming the issue (``show='issue'``) or the actor."""
+    return "".join(
+        ["<tr>", *(f"<td>{cell}</td>" for cell in stance_cells(briefing, stance, show)), "</tr>"]
+    )
+
+
+def stance_cells(briefing: Briefing, stance: Stance, show: str) -> list[str]:
+    """A stance's cells: the issue (``show='issue'``) or the actor, the position, in short."""
     if show == "issue":
         issue = briefing.issue_by_id[stance.issue]
         name = anchor(Kind.ISSUE, issue.id, issue.title)
@@ -98,11 +135,11 @@ def stance_row(briefing: Briefing, stance: Stance, show: str) -> str:
         f'<a href="{escape(Target.stance(stance.actor, stance.issue).url())}" '
         f'style="text-decoration:none">{badge_html(stance.position, stance.confidence)}</a>'
     )
-    return (
-        f"<tr><td>{name}</td><td>{position}<br><small>{stance.confidence.value} confidence"
-        f"</small></td><td>{escape(stance.summary)} {passage_link(stance.passage, 'Evidence ›')}"
-        "</td></tr>"
-    )
+    return [
+        name,
+        f"{position}<br><small>{stance.confidence.value} confidence</small>",
+        f"{escape(stance.summary)} {passage_link(stance.passage, 'Evidence ›')}",
+    ]
 
 
 def relation_items(briefing: Briefing, actor_id: str) -> list[str]:
@@ -122,17 +159,12 @@ def actor_page(briefing: Briefing, actor_id: str, everything: bool = False) -> s
     """``everything``: every stance of a roll-call actor, not only the first :data:`LONG_LIST`."""
     actor = briefing.actor_by_id[actor_id]
     stances = briefing.stances_of_actor(actor_id)
-    rows, more = long_list(
-        stances, lambda s: stance_row(briefing, s, "issue"), everything, "stances"
-    )
-    stance_table = (
-        '<table width="100%" cellspacing="0" cellpadding="5">'
-        "<tr><th align=left>Issue</th><th align=left>Position</th><th align=left>In short</th></tr>"
-        + rows
-        + "</table>"
-        + more
-        if stances
-        else "<p><i>The sources give no stance for this actor.</i></p>"
+    stance_table = long_table(
+        [("Issue", 25), ("Position", 20), ("In short", 55)],
+        stances,
+        lambda s: stance_cells(briefing, s, "issue"),
+        everything,
+        "stances",
     )
     relations = relation_items(briefing, actor_id)
     events = [
@@ -144,7 +176,8 @@ def actor_page(briefing: Briefing, actor_id: str, everything: bool = False) -> s
         f"<h2>{escape(actor.name)}</h2>"
         f"<p><small>{escape(actor.kind.singular)}</small></p>"
         f"<p>{escape(actor.summary)}</p><p>{passage_link(actor.passage)}</p>"
-        f"<h3>Stances ({len(stances)})</h3>{stance_table}"
+        f"<h3>Stances ({len(stances)})</h3>"
+        f"{stance_table or '<p><i>The sources give no stance for this actor.</i></p>'}"
         f"<h3>Relations</h3>{bullets(relations, 'None recorded.')}"
         f"<h3>Timeline</h3>{bullets(events, 'No dated events.')}"
     )

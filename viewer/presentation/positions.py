@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
+from operator import attrgetter
 
 from viewer.domain.model import Confidence, Position, Stance
 
@@ -72,8 +73,9 @@ def mark_html(position: Position, confidence: Confidence) -> str:
 
 
 def spread_html(stances: Iterable[Stance]) -> str:
-    """Counts of each position on one issue, in scale order."""
-    counts = Counter(s.position for s in stances)
+    """Counts of each position on one issue, in scale order (taken in C: a theme page counts
+    a roll-call's hundreds of stances on each of hundreds of issues)."""
+    counts = Counter(map(attrgetter("position"), stances))
     parts = [
         chip(
             position,

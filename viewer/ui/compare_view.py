@@ -33,10 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.compare import (
+    ARRAYS_ABOVE_CELLS,
     AlignmentTable,
     Positions,
     SharedIssue,
-    agreement,
+    actors_with_stances,
+    agreement_of,
     alignment_table,
     describe,
     shared_issues,
@@ -44,7 +46,7 @@ from viewer.domain.compare import (
 from viewer.domain.model import Briefing, Confidence, Position
 from viewer.domain.problems import Problem
 from viewer.domain.targets import Kind, Target
-from viewer.presentation.pages import anchor, long_list, passage_link
+from viewer.presentation.pages import anchor, long_table, passage_link
 from viewer.presentation.positions import LOOKS, badge_html
 from viewer.ui.accessible import label_for, leave_by_tab
 from viewer.ui.as_of import AsOfPicker
@@ -88,9 +90,9 @@ def _agreement_brushes(steps: int = 10) -> list[QBrush]:
     return brushes
 
 
-THREAD_ABOVE_CELLS = 20_000
+THREAD_ABOVE_CELLS = ARRAYS_ABOVE_CELLS
 """Actors × issues beyond which the every-pair table is worked out off the GUI thread (200 ×
-2,000 takes about a second; the bundled briefing's 27 × 52, a few milliseconds)."""
+2,000 takes about a second; the bundled briefing's 27 × 52, a millisecond)."""
 PAIRS = "<b>Agreement between every pair</b> (click to compare)"
 WORKING = "<b>Agreement between every pair</b>: working it out…"
 
@@ -180,25 +182,26 @@ def shared_issues_html(
     if not rows:
         return f"<p><i>{escape(name_a)} and {escape(name_b)} have no issue in common.</i></p>"
 
-    def line(row: SharedIssue) -> str:
+    def cells(row: SharedIssue) -> list[str]:
         issue = briefing.issue_by_id[row.issue]
-        return (
-            f"<tr><td>{anchor(Kind.ISSUE, issue.id, issue.title)}</td>"
-            f"<td>{_position(row.a.position, row.a.confidence)}</td>"
-            f"<td>{_position(row.b.position, row.b.confidence)}</td>"
-            f"<td>{'–' if row.distance is None else row.distance} "
-            f"<small>{GAPS[row.distance]}</small></td>"
-            f"<td>{passage_link(row.a.passage, f'{name_a} ›')}<br>"
-            f"{passage_link(row.b.passage, f'{name_b} ›')}</td></tr>"
-        )
+        return [
+            anchor(Kind.ISSUE, issue.id, issue.title),
+            _position(row.a.position, row.a.confidence),
+            _position(row.b.position, row.b.confidence),
+            f"{'–' if row.distance is None else row.distance} <small>{GAPS[row.distance]}</small>",
+            f"{passage_link(row.a.passage, f'{name_a} ›')}<br>"
+            f"{passage_link(row.b.passage, f'{name_b} ›')}",
+        ]
 
-    lines, more = long_list(rows, line, everything, "shared issues")
-    return (
-        "<p><small>From closest agreement to widest divergence.</small></p>"
-        '<table width="100%" cellspacing="0" cellpadding="4">'
-        f"<tr><th align=left>Issue</th><th align=left>{escape(name_a)}</th>"
-        f"<th align=left>{escape(name_b)}</th><th align=left>Distance</th>"
-        "<th align=left>Evidence</th></tr>" + lines + "</table>" + more
+    columns = [
+        ("Issue", 20),
+        (escape(name_a), 22),
+        (escape(name_b), 22),
+        ("Distance", 18),
+        ("Evidence", 18),
+    ]
+    return "<p><small>From closest agreement to widest divergence.</small></p>" + long_table(
+        columns, rows, cells, everything, "shared issues", padding=4
     )
 
 
@@ -328,8 +331,7 @@ class CompareView(QWidget):
         self.as_of.set_briefing(briefing)
         self._work_out_alignment()
         names = {actor.id: actor.name for actor in briefing.actors}
-        taking = {actor for actor, _ in briefing.stance_index}
-        with_stances = tuple(actor.id for actor in briefing.actors if actor.id in taking)
+        with_stances = actors_with_stances(briefing)
         choices = with_stances if len(with_stances) >= 2 else tuple(names)
         for combo in (self.combo_a, self.combo_b):
             with QSignalBlocker(combo):
@@ -382,7 +384,7 @@ class CompareView(QWidget):
             return
         positions = self.positions()
         self.shared = shared_issues(self.briefing, a, b, positions)
-        found = agreement(self.briefing, a, b, positions)
+        found = agreement_of(self.shared)
         self.summary.setText(describe(found, names[a].name, names[b].name))
         self.issues.setHtml(shared_issues_html(self.briefing, self.shared, a, b, everything))
 

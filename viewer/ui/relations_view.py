@@ -2,15 +2,19 @@
 actor kinds by shape; filters that double as the legend; a pane for what is clicked.
 
 The picture (where each actor sits, how each kind is drawn) comes from
-:mod:`viewer.presentation.network`; this module only draws it and answers the reader.
+:mod:`viewer.presentation.network`; this module only draws it and answers the reader. The layout
+is worked out on a thread (importing networkx alone takes half a second), the tab saying so
+meanwhile; a briefing with fewer than two actors in relations has nothing to lay out.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections import Counter
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QIcon,
@@ -46,6 +50,7 @@ from viewer.presentation.network import (
     Node,
     actor_relations_page,
     layout,
+    linked_actors,
     relation_page,
     relation_title,
 )
@@ -56,6 +61,7 @@ from viewer.ui.navigation import Navigator
 from viewer.ui.panes import INSET, side_by_side
 from viewer.ui.settings import Settings
 
+WORKING = "Laying out the network…"
 HINT = (
     "<p><i>Click an actor or a relation to read about it here. Double-click an actor, or press "
     "Enter on it, to open its profile. Tab moves from actor to actor.</i></p>"
@@ -197,6 +203,12 @@ class NetworkCanvas(Canvas):
         self.centerOn(shown.center() + QPointF(0, labels[1] / 2 / max(scale, 0.05)))
 
 
+class _Laid(QObject):
+    """Carries a network laid out on a thread back to the GUI thread (a queued signal)."""
+
+    done = Signal(int, object)
+
+
 class RelationsView(QWidget):
     CLAIMS: frozenset[Kind] = frozenset()
 
@@ -207,6 +219,11 @@ class RelationsView(QWidget):
         self.navigator = navigator
         self.briefing: Briefing | None = None
         self.network: Network | None = None
+        self._request = 0
+        self._kept: object = None
+        """What the reader had selected, to select again once the network is drawn."""
+        self._laid = _Laid(self)
+        self._laid.done.connect(self._laid_out)
         self.scene = QGraphicsScene(self)
         self.scene.selectionChanged.connect(self._selected)
         self.canvas = NetworkCanvas()
@@ -260,26 +277,52 @@ class RelationsView(QWidget):
     # -- the tab's part ---------------------------------------------------------------------
 
     def set_briefing(self, briefing: Briefing, problems: Sequence[Problem] = ()) -> None:
-        kept = self.state()
+        """Draw the briefing's network: at once when there is nothing to lay out, else once a
+        thread has laid it out (a result for a briefing shown since is dropped)."""
+        self._kept = self.state()
         self.briefing = briefing
-        self.network = layout(briefing)
+        self._request += 1
+        request = self._request
+        if len(linked_actors(briefing)) < 2:
+            self._draw(layout(briefing))
+            return
+        self.network = None
+        self.scene.clear()
+        self.detail.setHtml(HINT)
+        self.count.setText(WORKING)
+
+        def work() -> None:
+            network = layout(briefing)
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self._laid.done.emit(request, network)
+
+        threading.Thread(target=work, name="network layout", daemon=True).start()
+
+    def _laid_out(self, request: int, network: Network) -> None:
+        if request == self._request:
+            self._draw(network)
+
+    def _draw(self, network: Network) -> None:
+        assert self.briefing is not None
+        self.network = network
         self.scene.clear()
         palette = self.palette()
         placed = {}
-        degree = Counter(a for edge in self.network.edges for a in (edge.source, edge.target))
-        for node in self.network.nodes:
+        degree = Counter(a for edge in network.edges for a in (edge.source, edge.target))
+        for node in network.nodes:
             item = NodeItem(node, palette)
             item.setZValue(2 + degree[node.actor_id] / 10_000)  # a hub's name over its neighbours'
             self.scene.addItem(item)
             placed[node.actor_id] = item
-        for edge in self.network.edges:
-            relation = briefing.relations[edge.index]
+        for edge in network.edges:
+            relation = self.briefing.relations[edge.index]
             start, end = placed[edge.source].pos(), placed[edge.target].pos()
-            title = f"{relation_title(briefing, relation)}: {relation.summary}"
+            title = f"{relation_title(self.briefing, relation)}: {relation.summary}"
             self.scene.addItem(EdgeItem(edge, start, end, title, palette))
         self._filter()
         self.detail.setHtml(HINT)
-        self.restore(kept)
+        self.restore(self._kept)
+        self._kept = None
         if not self._first_show:
             self.canvas.fit()
 
@@ -292,10 +335,13 @@ class RelationsView(QWidget):
 
     def state(self) -> object:
         node = self.selected_node()
-        return node.node.actor_id if node else None
+        return node.node.actor_id if node else self._kept
 
     def restore(self, state: object) -> None:
-        if isinstance(state, str):
+        """Select the actor again; while the network is laid out, once it is drawn."""
+        if self.network is None:
+            self._kept = state
+        elif isinstance(state, str):
             self.select_actor(state)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -307,8 +353,9 @@ class RelationsView(QWidget):
                 for kind, box in boxes.items():
                     sample = kind if isinstance(kind, RelationKind) else NODE_SHAPES[kind]
                     box.setIcon(legend_icon(sample, palette))
-            if self.briefing is not None:
-                self.set_briefing(self.briefing)
+            if self.network is not None:
+                self._kept = self.state()
+                self._draw(self.network)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
