@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from html import escape
 
@@ -51,7 +52,10 @@ from viewer.ui.settings import ZOOM_LIMIT, Settings
 from viewer.ui.theme import highlight_colour
 
 SLICE_CHARS = 20_000
-"""HTML laid out per event-loop turn: 20 to 40 ms of Qt's time on the development machine."""
+"""HTML laid out in the first event-loop turn: 20 to 40 ms of Qt's time on the development
+machine for ordinary prose."""
+SLICE_MS = 40
+"""What each later turn aims at, so the window answers a click or a key within about that."""
 SLICE_JOINT = '<p style="margin: 0; font-size: 1px">\u200b</p>'
 """Opens every slice after the first. Qt merges the first block of inserted HTML into the block
 at the cursor, losing its format; this empty line is what gets merged instead."""
@@ -63,20 +67,34 @@ MEASURE_CHARS = 80
 """Longest line, in average characters: beyond about this, reading slows down."""
 
 
-def slices(blocks: Sequence[str]) -> list[str]:
-    """Top-level blocks of HTML grouped into pieces of about :data:`SLICE_CHARS`."""
-    grouped: list[str] = []
-    current: list[str] = []
-    size = 0
-    for block in blocks:
-        current.append(block)
-        size += len(block)
-        if size >= SLICE_CHARS:
-            grouped.append("\n".join(current))
-            current, size = [], 0
-    if current:
-        grouped.append("\n".join(current))
-    return grouped
+class Slices:
+    """The text's top-level blocks of HTML, handed out a slice at a time: each slice as large as
+    lays out in about :data:`SLICE_MS` (the size adapts to the text, since a slice of many small
+    anchored paragraphs costs Qt far more than one of long ones)."""
+
+    def __init__(self, blocks: Sequence[str]) -> None:
+        self._blocks = list(reversed(blocks))
+        self.total = sum(map(len, blocks))
+        self.done = 0
+        self.size = SLICE_CHARS
+
+    def __bool__(self) -> bool:
+        return bool(self._blocks)
+
+    def take(self) -> str:
+        """The next slice: whole blocks, up to :attr:`size` characters (at least one block)."""
+        taken: list[str] = []
+        size = 0
+        while self._blocks and (not taken or size + len(self._blocks[-1]) <= self.size):
+            taken.append(self._blocks.pop())
+            size += len(taken[-1])
+        self.done += size
+        return "\n".join(taken)
+
+    def took(self, seconds: float) -> None:
+        """Size the next slice by how long the last one took to lay out."""
+        wanted = self.size * SLICE_MS / 1000 / max(seconds, 0.001)
+        self.size = round(min(max(wanted, SLICE_CHARS / 10), SLICE_CHARS * 4))
 
 
 class ProseBrowser(LinkBrowser):
@@ -174,8 +192,7 @@ class BriefingView(QWidget):
         self._anchor_of_block: dict[int, str] = {}
         """The first anchor in each block that has one, by block number."""
         self._items: dict[str, QTreeWidgetItem] = {}
-        self._slices: list[str] = []
-        self._total = 0
+        self._slices = Slices([])
         self._generation = 0
         self._target_position = 0
         self._position_pending = False
@@ -273,18 +290,16 @@ class BriefingView(QWidget):
         self._fill_contents()
         if rendered is None:
             self.text.setHtml(title_block(briefing) + unavailable_html(problems))
-            self._slices = []
+            self._slices = Slices([])
             self._finish_filling()
             return
-        self._slices = slices([table_anchors(block) for block in rendered.blocks])
-        self._slices[:1] = [title_block(briefing) + (self._slices[0] if self._slices else "")]
-        self._total = len(self._slices)
-        self.text.setHtml(self._slices.pop(0))
+        self._slices = Slices([table_anchors(block) for block in rendered.blocks])
+        self.text.setHtml(title_block(briefing) + self._slices.take())
         self.text.fit_measure()
         self._index_new_blocks(document.begin())
         if self._slices:
-            self.progress.setRange(0, self._total)
-            self.progress.setValue(1)
+            self.progress.setRange(0, self._slices.total)
+            self.progress.setValue(self._slices.done)
             self.progress.setFormat("Laying out the text: %p%")
             QTimer.singleShot(PROGRESS_DELAY_MS, self._show_progress)
             generation = self._generation
@@ -309,9 +324,11 @@ class BriefingView(QWidget):
         cursor = QTextCursor(document)
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-        cursor.insertHtml(SLICE_JOINT + self._slices.pop(0))
+        start = time.perf_counter()
+        cursor.insertHtml(SLICE_JOINT + self._slices.take())
         self._index_new_blocks(last)
-        self.progress.setValue(self._total - len(self._slices))
+        self._slices.took(time.perf_counter() - start)
+        self.progress.setValue(self._slices.done)
         if self._slices:
             QTimer.singleShot(1, lambda: self._fill_next(generation))
         else:
