@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 from array import array
 from collections.abc import Iterable, Sequence
 from enum import Enum, EnumMeta
-from functools import partial
 from operator import attrgetter
 from pathlib import Path
 
@@ -71,6 +71,11 @@ _ENUMS: dict[str, list[Enum]] = {
 _TEXTS = [f.name for f in _COLUMNS if f.name not in _ENUMS and f.semantic == "text"]
 _TABLED = [f.name for f in _COLUMNS if f.name not in _ENUMS and f.name not in _TEXTS]
 _SEPARATOR = "\x00"
+_BYTE_SEPARATOR = _SEPARATOR.encode()
+CHUNK = 50_000
+"""Stances joined or made by one C-level call. Such a call holds the interpreter lock all
+through, and the window's thread waits for it: over a roll-call's 840,000 stances at once, a
+quarter of a second."""
 
 
 def store(briefing: Briefing, files: Sequence[FileStamp], problems: tuple[Problem, ...]) -> None:
@@ -82,8 +87,14 @@ def store(briefing: Briefing, files: Sequence[FileStamp], problems: tuple[Proble
     """
     key = key_for(briefing.folder, files)
     stances = briefing.stances
-    text = _SEPARATOR.join(t for name in _TEXTS for t in map(attrgetter(name), stances))
-    if key is None or text.count(_SEPARATOR) != max(len(_TEXTS) * len(stances) - 1, 0):
+    texts = [
+        _SEPARATOR.join(map(attrgetter(name), stances[start : start + CHUNK])).encode("utf-8")
+        for name in _TEXTS
+        for start in range(0, len(stances), CHUNK)
+    ]
+    if key is None or sum(part.count(_BYTE_SEPARATOR) for part in texts) != max(
+        len(_TEXTS) * len(stances) - len(texts), 0
+    ):
         return  # a text holding the separator itself could not be split back
     columns = {name: _strings(list(map(attrgetter(name), stances))) for name in _TABLED}
     header = {
@@ -104,9 +115,8 @@ def store(briefing: Briefing, files: Sequence[FileStamp], problems: tuple[Proble
             bytes(map(members.index, map(attrgetter(name), stances)))
             for name, members in _ENUMS.items()
         ),
-        text.encode("utf-8"),
+        *list(itertools.chain.from_iterable((_BYTE_SEPARATOR, part) for part in texts))[1:],
     ]
-    del text
     head = json.dumps(header, ensure_ascii=False).encode("utf-8")
     digest = hashlib.sha256(head)
     for part in body:
@@ -164,9 +174,13 @@ def _decode(
         return None
     for n, name in enumerate(_TEXTS):
         values[name] = texts[n * count : (n + 1) * count]
-    make = partial(tuple.__new__, Stance)
     rows = zip(*(values[f.name] for f in _COLUMNS), strict=True)
-    stances = tuple(map(make, rows))
+    made: list[Stance] = []
+    while chunk := list(
+        map(tuple.__new__, itertools.repeat(Stance), itertools.islice(rows, CHUNK))
+    ):
+        made.extend(chunk)
+    stances = tuple(made)
     briefing = from_plain(Briefing, header["briefing"], folder=folder, stances=stances)
     problems = tuple(from_plain(Problem, p) for p in header["problems"])
     return briefing, problems, tuple(files)
