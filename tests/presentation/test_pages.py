@@ -23,12 +23,13 @@ def test_a_short_list_is_one_table_its_columns_as_wide_as_their_contents() -> No
 
 
 def test_a_long_list_goes_in_parts_each_held_to_the_same_column_widths() -> None:
+    """The last column gives up a percent, so that Qt's rounding never widens the page."""
     page = table(LONG_LIST)
     parts = page.split("</table>")[:-1]
     assert len(parts) == -(-LONG_LIST // PART)
     assert page.count("<th") == 2  # one heading row, over the first part
     for part in parts:
-        assert part.count('width="30%"') == 1 and part.count('width="70%"') == 1
+        assert part.count('width="30%"') == 1 and part.count('width="69%"') == 1
     assert re.findall(r">(n\d+)</td>", page) == [f"n{n}" for n in range(LONG_LIST)]
     assert WHOLE_LIST not in page
 

@@ -289,3 +289,6 @@ def test_a_long_list_shows_its_first_rows_and_the_rest_on_request(
     click_link(qtbot, view.profile, WHOLE_LIST)
     qtbot.waitUntil(lambda: f"Issue {issues - 1}\n" in view.profile.toPlainText())
     assert "are shown" not in view.profile.toPlainText()
+    for width in range(900, 1500, 37):  # Qt's rounding of column widths depends on the width
+        window.resize(width, 800)
+        qtbot.waitUntil(lambda: view.profile.horizontalScrollBar().maximum() == 0, timeout=500)

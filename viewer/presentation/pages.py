@@ -46,10 +46,14 @@ def long_table(
     shown = items if everything or len(items) <= LONG_LIST else items[:LONG_LIST]
     split = len(shown) > PART
     opening = f'<table width="100%" cellspacing="0" cellpadding="{padding}">'
+    widths = [width for _, width in columns]
+    widths[-1] -= 1
+    """Qt rounds each percentage up: widths that add up to the whole leave the page a pixel wider
+    than its pane, with a horizontal scroll bar for that pixel."""
 
     def row(found: Sequence[str], tag: str = "td", sized: bool = False) -> str:
         align = " align=left" if tag == "th" else ""
-        sizes = [f' width="{width}%"' if sized else "" for _, width in columns]
+        sizes = [f' width="{width}%"' if sized else "" for width in widths]
         return (
             "<tr>"
             + "".join(
