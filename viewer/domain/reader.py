@@ -6,6 +6,8 @@ machinery is not imported on a start-up that does not need it.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from operator import attrgetter
 from pathlib import Path
 
@@ -109,6 +111,12 @@ class Reader:
         themes = self.collection(reader, top, "themes", F.THEME, "theme")
         actors = self.collection(reader, top, "actors", F.ACTOR, "actor")
         issues = self.collection(reader, top, "issues", F.ISSUE, "issue")
+        language = top.get("language")
+        rendering = (
+            self.start_rendering(prose, actors, language if isinstance(language, str) else "")
+            if prose is not None
+            else None
+        )
         stance_rows = self.stance_rows(reader, top)
         relations = self.inline(reader, top, "relations", F.RELATION, "relation")
         timeline = self.inline(reader, top, "timeline", F.EVENT, "timeline event")
@@ -116,13 +124,8 @@ class Reader:
         theme_ids = self.unique_ids(themes, "theme")
         actor_ids = self.unique_ids(actors, "actor")
         issue_ids = self.unique_ids(issues, "issue")
-        language = top.get("language")
         self.progress.step(RENDERING)
-        rendered = (
-            self.render_prose(prose, actors, language if isinstance(language, str) else "")
-            if prose is not None
-            else None
-        )
+        rendered = rendering() if rendering is not None else None
         self.rendered = rendered
         anchor_ids = set(rendered.anchor_ids) if rendered is not None else None
         known_themes = Known.of("theme", theme_ids, titled(themes, "title"))
@@ -201,14 +204,16 @@ class Reader:
                 readable = False
         return files if readable and names else None
 
-    def render_prose(
+    def start_rendering(
         self, prose: list[ProseFile], actors: list[Record], language: str
-    ) -> RenderedProse | None:
-        """The prose rendered once, for its HTML, contents and anchors; None when it cannot be.
+    ) -> Callable[[], RenderedProse | None]:
+        """Send the prose to be rendered once, for its HTML, contents and anchors, and return
+        what waits for the result: None when it cannot be rendered.
 
         The text is checked against the bounds first, and rendered in a worker process that is
         stopped after a time limit; either way a failure is an error at a location, and the
-        data stays usable.
+        data stays usable. The worker renders while this thread reads the stance file (a
+        roll-call's takes seconds): a thread here only waits for it.
         """
         root = self.folder.resolve()
         files = [(self.shown(str(f.path.relative_to(root))), f.text) for f in prose]
@@ -217,17 +222,36 @@ class Reader:
             self.problems.add(problem)
         if problems:
             self.prose_errors += len(problems)
-            return None
-        try:
-            rendered = self.renderer.render(files, [named_actor(r) for r in actors], language)
-        except RenderFailed as exc:
-            self.problems.error(Location(files[0][0]), f"the text could not be rendered: {exc}")
-            self.prose_errors += 1
-            return None
-        for problem in rendered.problems:
-            self.problems.add(problem)
-            self.prose_errors += problem.is_error
-        return rendered
+            return lambda: None
+        names = [named_actor(r) for r in actors]
+        outcome: list[RenderedProse | Exception] = []
+
+        def render() -> None:
+            try:
+                outcome.append(self.renderer.render(files, names, language))
+            except Exception as exc:  # raised again on this thread, as if rendered here
+                outcome.append(exc)
+
+        waiting = threading.Thread(target=render, name="render wait", daemon=True)
+        waiting.start()
+
+        def finish() -> RenderedProse | None:
+            waiting.join()
+            rendered = outcome[0]
+            if isinstance(rendered, RenderFailed):
+                self.problems.error(
+                    Location(files[0][0]), f"the text could not be rendered: {rendered}"
+                )
+                self.prose_errors += 1
+                return None
+            if isinstance(rendered, Exception):
+                raise rendered
+            for problem in rendered.problems:
+                self.problems.add(problem)
+                self.prose_errors += problem.is_error
+            return rendered
+
+        return finish
 
     def inline(
         self, reader: RecordReader, top: Record, key: str, spec: dict, what: str = ""
