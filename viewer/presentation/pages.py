@@ -74,8 +74,8 @@ def long_table(
         return "".join(tables)
     return "".join(tables) + (
         f"<p><i>The first {len(shown):,} of {len(items):,} {what} are shown.</i> "
-        f'<a href="{WHOLE_LIST}">Show all {len(items):,}</a> (a page that long takes a few '
-        "seconds to lay out)</p>"
+        f'<a href="{WHOLE_LIST}">Show all {len(items):,}</a> (a page that long takes a moment '
+        "to lay out)</p>"
     )
 
 
