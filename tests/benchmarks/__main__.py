@@ -63,7 +63,8 @@ def environment(cache: Path) -> dict[str, str]:
     """Measure what users get: compiled modules cached after the first (warm-up) run."""
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["XDG_CACHE_HOME"] = str(cache)
-    env["XDG_CONFIG_HOME"] = str(cache / "config")
+    for place in ("config", "data", "state"):  # nothing of the user's, their library included
+        env[f"XDG_{place.upper()}_HOME"] = str(cache / place)
     return env
 
 
