@@ -170,6 +170,11 @@ def _held(folder: Path) -> LoadResult | None:
         return None
     briefing_ref, problems, files = held
     briefing = briefing_ref()
-    if briefing is None or not all(stamp.current for stamp in files):
+    if briefing is None:
+        with _held_lock:
+            if _HELD.get(str(folder)) is held:  # closed since, and not loaded again meanwhile
+                del _HELD[str(folder)]
+        return None
+    if not all(stamp.current for stamp in files):
         return None
     return LoadResult(folder, briefing, problems, files)

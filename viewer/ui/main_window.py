@@ -110,8 +110,8 @@ class MainWindow(QMainWindow):
         """What the reader had selected in each tab before a reload, until the tab is filled."""
         self._errors: tuple[Problem, ...] = ()
         self._step: tuple[str, float] | None = None
-        self._loading_shown = False
         """The load's latest step, shown once the loading bar is."""
+        self._loading_shown = False
         self._before_open: tuple[Path | None, str] = (None, "")
         """The path shown and the briefing to reopen at start, as they were before an open
         began (what Cancel goes back to)."""
