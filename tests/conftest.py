@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -141,6 +142,21 @@ def synthetic(tmp_path: Path) -> Path:
     from tests.benchmarks.generate import generate
 
     return generate(tmp_path / "synthetic", actors=6, issues=9)
+
+
+@pytest.fixture
+def library_folder(tmp_path: Path, bundled_path: Path) -> Path:
+    """A library folder: the bundled briefing, the minimal one as a bundle, a broken one."""
+    from viewer.domain import bundles
+
+    folder = tmp_path / "library"
+    folder.mkdir()
+    shutil.copytree(bundled_path, folder / "russia-iran")
+    bundles.pack(MINIMAL, folder / "water.briefing")
+    broken = folder / "broken"
+    shutil.copytree(MINIMAL, broken)
+    (broken / "briefing.yaml").write_text("format: [", encoding="utf-8")
+    return folder
 
 
 @pytest.fixture

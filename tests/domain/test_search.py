@@ -3,30 +3,15 @@ follows changes, forgets what left the library, and rebuilds itself when damaged
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import MINIMAL
-from viewer.domain import bundles
 from viewer.domain.library import Shelf, State, places
 from viewer.domain.loader import load_briefing
 from viewer.domain.search import MARK_END, MARK_START, SearchIndex, fts_query
-
-
-@pytest.fixture
-def shelf_folder(tmp_path: Path, bundled_path: Path) -> Path:
-    """A library folder: the bundled briefing, the minimal one as a bundle, a broken one."""
-    folder = tmp_path / "library"
-    folder.mkdir()
-    shutil.copytree(bundled_path, folder / "russia-iran")
-    bundles.pack(MINIMAL, folder / "water.briefing")
-    broken = folder / "broken"
-    shutil.copytree(MINIMAL, broken)
-    (broken / "briefing.yaml").write_text("format: [", encoding="utf-8")
-    return folder
 
 
 @pytest.fixture
@@ -40,8 +25,8 @@ def targets(hits) -> list[str]:
     return [f"{hit.briefing_id} {hit.target}" for hit in hits]
 
 
-def test_the_library_lists_folders_bundles_and_broken_ones(index, shelf_folder: Path) -> None:
-    entries = {e.path.name: e for e in index.catalogue(places([shelf_folder], []))}
+def test_the_library_lists_folders_bundles_and_broken_ones(index, library_folder: Path) -> None:
+    entries = {e.path.name: e for e in index.catalogue(places([library_folder], []))}
     assert set(entries) == {"russia-iran", "water.briefing", "broken"}
     assert entries["russia-iran"].state is State.VALID
     assert entries["russia-iran"].actors == 27
@@ -49,8 +34,8 @@ def test_the_library_lists_folders_bundles_and_broken_ones(index, shelf_folder: 
     assert entries["broken"].state is State.ERRORS and entries["broken"].errors == 1
 
 
-def test_each_kind_of_content_is_found_with_its_place(index, shelf_folder: Path) -> None:
-    index.catalogue(places([shelf_folder], []))
+def test_each_kind_of_content_is_found_with_its_place(index, library_folder: Path) -> None:
+    index.catalogue(places([library_folder], []))
     cases = {
         "reservoir three years": "water-talks passage:upland-plan",
         "River Commission riparian": "water-talks actor:river-commission",
@@ -63,8 +48,8 @@ def test_each_kind_of_content_is_found_with_its_place(index, shelf_folder: Path)
         assert expected in targets(index.search(words).hits), words
 
 
-def test_the_last_word_is_a_prefix_and_matches_are_marked(index, shelf_folder: Path) -> None:
-    index.catalogue(places([shelf_folder], []))
+def test_the_last_word_is_a_prefix_and_matches_are_marked(index, library_folder: Path) -> None:
+    index.catalogue(places([library_folder], []))
     (hit, *_) = index.search("caspi").hits
     assert f"{MARK_START}Caspian{MARK_END}" in hit.snippet
     assert index.search("").hits == []
@@ -73,12 +58,12 @@ def test_the_last_word_is_a_prefix_and_matches_are_marked(index, shelf_folder: P
 
 
 def test_a_changed_briefing_is_indexed_again_and_a_removed_one_forgotten(
-    index, shelf_folder: Path
+    index, library_folder: Path
 ) -> None:
-    paths = places([shelf_folder], [])
+    paths = places([library_folder], [])
     index.catalogue(paths)
     assert not index.search("hydropower").hits
-    prose = shelf_folder / "russia-iran" / "briefing.md"
+    prose = library_folder / "russia-iran" / "briefing.md"
     prose.write_text(prose.read_text(encoding="utf-8") + "\n\nHydropower dams matter.\n")
     index.catalogue(paths)
     assert "russia-iran" in targets(index.search("hydropower").hits)[0]
@@ -87,9 +72,9 @@ def test_a_changed_briefing_is_indexed_again_and_a_removed_one_forgotten(
 
 
 def test_an_unchanged_library_is_listed_without_loading_anything(
-    index, shelf_folder: Path, monkeypatch
+    index, library_folder: Path, monkeypatch
 ) -> None:
-    paths = places([shelf_folder], [])
+    paths = places([library_folder], [])
     first = index.catalogue(paths)
     monkeypatch.setattr(
         "viewer.domain.search.load_briefing", lambda *a, **k: pytest.fail("loaded again")
@@ -103,12 +88,12 @@ def test_a_folder_that_disappeared_is_listed_as_missing(index, tmp_path: Path) -
     assert entry.state is State.MISSING
 
 
-def test_a_damaged_index_is_rebuilt(tmp_path: Path, shelf_folder: Path) -> None:
+def test_a_damaged_index_is_rebuilt(tmp_path: Path, library_folder: Path) -> None:
     file = tmp_path / "search.sqlite"
     file.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
     index = SearchIndex(file)
     try:
-        index.catalogue(places([shelf_folder], []))
+        index.catalogue(places([library_folder], []))
         assert index.search("Caspian").hits
     finally:
         index.close()
@@ -164,8 +149,8 @@ def test_a_single_letter_is_a_word_not_a_prefix() -> None:
     assert fts_query("actor 71") == '"actor" "71"*'
 
 
-def test_a_prefix_finds_what_every_form_of_the_word_finds(index, shelf_folder: Path) -> None:
-    paths = places([shelf_folder], [])
+def test_a_prefix_finds_what_every_form_of_the_word_finds(index, library_folder: Path) -> None:
+    paths = places([library_folder], [])
     index.catalogue(paths)
     forms = index.forms("Nucl")
     assert "nuclear" in forms and all(form.startswith("nucl") for form in forms)
@@ -173,7 +158,7 @@ def test_a_prefix_finds_what_every_form_of_the_word_finds(index, shelf_folder: P
     by_forms = set(targets(index.search("Nucl", limit=500).hits))
     assert any(target.startswith("russia-iran passage:") for target in by_forms)
     # a change the list of words does not hold yet: the prefix is looked up as it is
-    folder = shelf_folder / "russia-iran"
+    folder = library_folder / "russia-iran"
     prose = folder / "briefing.md"
     prose.write_text(prose.read_text(encoding="utf-8") + "\n\nNuclearised rhetoric.\n")
     index.update(folder, load_briefing(folder))

@@ -132,3 +132,27 @@ def test_add_folder_lists_its_briefings(
     qtbot.waitUntil(lambda: library.count.text() == "2 briefings", timeout=30_000)
     assert minimal.title in [row["Title"] for row in rows(library)]
     assert Shelf.read(folders.shelf_file()).folders == [folder]
+
+
+@pytest.fixture
+def crashing_indexer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The library's indexing child fails at once, as one that a briefing crashed would."""
+    from viewer.domain import indexing
+
+    started = indexing.start_child
+    monkeypatch.setattr(
+        indexing, "start_child", lambda module, *args: started("viewer.domain.not_there")
+    )
+
+
+def test_an_indexer_that_crashes_leaves_the_library_listed_and_the_app_running(
+    crashing_indexer: None, qtbot, window: MainWindow, shelf_folder: Path
+) -> None:
+    library = show_library(qtbot, window)
+    assert [row["State"] for row in rows(library)] == ["could not be read"] * 4
+    assert library.count.text() == "4 briefings"
+    select_row(library, shelf_folder / "minimal")
+    with qtbot.waitSignal(window.opened, timeout=30_000) as opened:
+        qtbot.keyClick(library.table, Qt.Key.Key_Return)
+    assert opened.args == [True]
+    assert window.briefing is not None and window.briefing.id == "water-talks"

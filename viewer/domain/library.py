@@ -26,6 +26,8 @@ class State(enum.Enum):
     VALID = "valid"
     ERRORS = "errors"
     MISSING = "missing"
+    UNREAD = "unread"
+    """Not indexed: reading it failed or was cut short (the window reads it on its own)."""
 
 
 @dataclass(frozen=True)

@@ -16,16 +16,15 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import resource
 import selectors
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Sequence
-from pathlib import Path
 from typing import IO
 
+from viewer.domain.children import CHILD_MEMORY_BYTES, limit_memory, start_child
 from viewer.domain.prose import NamedActor, RenderedProse
 from viewer.domain.schema import from_plain, to_plain
 
@@ -33,8 +32,6 @@ RENDER_SECONDS = 10.0
 """The most any one rendering may take, from the request to the reply."""
 RENDERING = "Rendering the text"
 """How a load's progress names its wait for this worker (the step :data:`RENDER_SECONDS` bounds)."""
-MEMORY_BYTES = 4 * 1024**3
-"""Address space the child may use; beyond it, rendering fails with a clear message."""
 _HEADER = 8
 
 
@@ -99,20 +96,7 @@ class ProseRenderer:
         if self._process is not None and self._process.poll() is not None:
             self.close()  # it ended: let go of its pipes
         if self._process is None:
-            root = str(Path(__file__).resolve().parents[2])
-            environment = dict(os.environ)
-            environment["PYTHONPATH"] = os.pathsep.join(
-                part for part in (root, environment.get("PYTHONPATH", "")) if part
-            )
-            # -P: the working folder must not come first on the path, or a different copy of
-            # the viewer there would render with other code than this one.
-            self._process = subprocess.Popen(
-                [sys.executable, "-P", "-m", "viewer.domain.prose_worker"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-                env=environment,
-            )
+            self._process = start_child("viewer.domain.prose_worker", stderr=subprocess.DEVNULL)
         return self._process
 
     def _too_long(self) -> str:
@@ -217,8 +201,7 @@ def _serve(source: IO[bytes], sink: IO[bytes]) -> None:
 
 
 def main() -> None:
-    with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
+    limit_memory(CHILD_MEMORY_BYTES)
     _serve(sys.stdin.buffer, sys.stdout.buffer)
 
 

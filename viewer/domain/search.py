@@ -293,10 +293,12 @@ class SearchIndex:
         paths: Sequence[Path],
         progress: Callable[[int, int], None] | None = None,
         forget_others: bool = True,
+        read: bool = True,
     ) -> list[Entry]:
         """The library entries of ``paths``, each indexed afresh only if its files changed:
         an unchanged briefing is not even loaded. Unless told otherwise, briefings no longer
-        listed are forgotten."""
+        listed are forgotten. Without ``read``, nothing is loaded: a changed briefing keeps the
+        entry it was indexed with, and one never indexed is listed as unread."""
         found = []
         for number, path in enumerate(paths, start=1):
             stored = self._stored(path)
@@ -308,8 +310,10 @@ class SearchIndex:
                 and content_key([FileStamp.of(p) for p in stored[1]]) == stored[0]
             ):
                 found.append(stored[2])
-            else:
+            elif read:
                 found.append(self.update(path, load_briefing(path, use_cache=True)))
+            else:
+                found.append(stored[2] if stored else library.Entry(path, library.State.UNREAD))
             if progress is not None:
                 progress(number, len(paths))
         if forget_others:

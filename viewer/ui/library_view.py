@@ -51,7 +51,12 @@ WIDEST, WIDEST_TITLE = 260, 420
 """Pixels a column may take before its text is elided (the subtitle takes what is left)."""
 NUMBERS = (4, 5, 6)
 """The columns of counts (actors, issues, stances)."""
-STATES = {State.VALID: "valid", State.ERRORS: "has errors", State.MISSING: "missing"}
+STATES = {
+    State.VALID: "valid",
+    State.ERRORS: "has errors",
+    State.MISSING: "missing",
+    State.UNREAD: "could not be read",
+}
 
 
 def _shown_path(path: Path) -> str:

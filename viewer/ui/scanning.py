@@ -1,4 +1,5 @@
-"""Listing, indexing and searching the library off the window's thread.
+"""Listing, indexing and searching the library off the window's thread (indexing in a child
+process: see :mod:`viewer.domain.indexing`).
 
 One scanner per process, so that the Library tab and the search box share one index writer: one
 scan at a time, and asking again while one runs makes one more run after it, so the last change
@@ -17,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from viewer import folders
+from viewer.domain.indexing import index_library
 from viewer.domain.library import Entry, Shelf
 from viewer.domain.search import Found, SearchIndex
 from viewer.resources import briefings_dir
@@ -56,10 +58,11 @@ class LibraryScanner(QObject):
     def _run(self) -> None:
         while True:
             try:
+                paths = Shelf.read(folders.shelf_file()).places(briefings_dir())
+                index_library(folders.index_file(), paths, self._report)
                 index = SearchIndex(folders.index_file())
-                try:
-                    paths = Shelf.read(folders.shelf_file()).places(briefings_dir())
-                    entries = index.catalogue(paths, self._report)
+                try:  # what the child indexed, read back without loading anything here
+                    entries = index.catalogue(paths, read=False)
                 finally:
                     index.close()
             except Exception:  # a library that cannot be listed must not take the app down

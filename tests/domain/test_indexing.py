@@ -1,0 +1,59 @@
+"""Indexing the library in a child process: the index it leaves is what the app lists and
+searches, without the app loading a briefing itself; when the child fails, the library is still
+listed, from what was indexed before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from viewer.domain.indexing import index_library
+from viewer.domain.library import State, places
+from viewer.domain.search import SearchIndex
+
+
+def test_the_child_indexes_the_library_and_the_app_reads_it_back_without_loading(
+    tmp_path: Path, library_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = places([library_folder], [])
+    reported: list[tuple[int, int]] = []
+    assert index_library(tmp_path / "search.sqlite", paths, lambda *p: reported.append(p))
+    assert reported == [(1, 3), (2, 3), (3, 3)]
+    monkeypatch.setattr(
+        "viewer.domain.search.load_briefing", lambda *a, **k: pytest.fail("loaded in the app")
+    )
+    index = SearchIndex(tmp_path / "search.sqlite")
+    try:
+        entries = {e.path.name: e for e in index.catalogue(paths, read=False)}
+        assert entries["russia-iran"].state is State.VALID
+        assert entries["russia-iran"].actors == 27
+        assert entries["water.briefing"].title == "Water talks on the Rivella"
+        assert entries["broken"].state is State.ERRORS
+        assert index.search("Caspian").hits
+    finally:
+        index.close()
+
+
+def test_a_child_that_fails_is_reported(tmp_path: Path, library_folder: Path) -> None:
+    not_a_file = tmp_path / "index"
+    not_a_file.mkdir()
+    assert not index_library(not_a_file, places([library_folder], []))
+
+
+def test_without_reading_a_new_briefing_is_unread_and_a_changed_one_keeps_its_entry(
+    tmp_path: Path, library_folder: Path
+) -> None:
+    paths = places([library_folder], [])
+    index = SearchIndex(tmp_path / "search.sqlite")
+    try:
+        index.catalogue([p for p in paths if p.name != "water.briefing"])
+        prose = library_folder / "russia-iran" / "briefing.md"
+        prose.write_text(prose.read_text(encoding="utf-8") + "\n\nHydropower.\n")
+        entries = {e.path.name: e for e in index.catalogue(paths, read=False)}
+        assert entries["water.briefing"].state is State.UNREAD
+        assert entries["russia-iran"].state is State.VALID
+        assert entries["russia-iran"].title.startswith("Russia and Iran")
+        assert not index.search("hydropower").hits, "nothing was read"
+    finally:
+        index.close()
