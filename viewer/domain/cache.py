@@ -20,6 +20,7 @@ from pathlib import Path
 
 from viewer import __version__
 from viewer.domain.atomic import replacing
+from viewer.domain.foreground import taking_turns
 from viewer.domain.model import Briefing, Stance
 from viewer.domain.problems import Problem
 from viewer.domain.schema import fields_of, from_plain, to_plain
@@ -90,13 +91,15 @@ def store(briefing: Briefing, files: Sequence[FileStamp], problems: tuple[Proble
     texts = [
         _SEPARATOR.join(map(attrgetter(name), stances[start : start + CHUNK])).encode("utf-8")
         for name in _TEXTS
-        for start in range(0, len(stances), CHUNK)
+        for start in taking_turns(range(0, len(stances), CHUNK))
     ]
     if key is None or sum(part.count(_BYTE_SEPARATOR) for part in texts) != max(
         len(_TEXTS) * len(stances) - len(texts), 0
     ):
         return  # a text holding the separator itself could not be split back
-    columns = {name: _strings(list(map(attrgetter(name), stances))) for name in _TABLED}
+    columns = {
+        name: _strings(list(map(attrgetter(name), stances))) for name in taking_turns(_TABLED)
+    }
     header = {
         "key": key,
         "files": [str(stamp.path) for stamp in files],
@@ -113,13 +116,13 @@ def store(briefing: Briefing, files: Sequence[FileStamp], problems: tuple[Proble
         *(indexes.tobytes() for _, indexes in columns.values()),
         *(
             bytes(map(members.index, map(attrgetter(name), stances)))
-            for name, members in _ENUMS.items()
+            for name, members in taking_turns(_ENUMS.items())
         ),
         *list(itertools.chain.from_iterable((_BYTE_SEPARATOR, part) for part in texts))[1:],
     ]
     head = json.dumps(header, ensure_ascii=False).encode("utf-8")
     digest = hashlib.sha256(head)
-    for part in body:
+    for part in taking_turns(body):
         digest.update(part)
     target = entry_path(briefing.folder)
     with contextlib.suppress(OSError):

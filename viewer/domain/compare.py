@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import combinations, islice
 from operator import attrgetter, itemgetter
 
+from viewer.domain.foreground import taking_turns
 from viewer.domain.model import Briefing, Position, Stance
 
 
@@ -213,7 +214,7 @@ def _array_table(briefing: Briefing, index: Positions) -> AlignmentTable:
     # keyed by identity: an enum member's own hash runs in Python, 400,000 times here
     by_identity = {id(position): code for position, code in SIDE_CODES.items()}
     keys, stances = iter(index.keys()), iter(index.values())
-    for done in range(0, len(index), BATCH):
+    for done in taking_turns(range(0, len(index), BATCH)):
         size = min(BATCH, len(index) - done)
         batch = list(islice(keys, size))
         actors, issues = map(itemgetter(0), batch), map(itemgetter(1), batch)

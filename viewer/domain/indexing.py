@@ -15,6 +15,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -66,10 +67,16 @@ def _stop_children() -> None:
 
 def main(argv: Sequence[str]) -> int:
     limit_memory(CHILD_MEMORY_BYTES)
-    paths = [Path(path) for path in json.load(sys.stdin)]
+    try:
+        paths = [Path(path) for path in json.load(sys.stdin)]
+    except ValueError:  # the app quit before saying what to index
+        return 1
     index = SearchIndex(Path(argv[0]))
     try:
         index.catalogue(paths, _report)
+    except BrokenPipeError:  # the app quit meanwhile; what was indexed is kept
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     finally:
         index.close()
     return 0

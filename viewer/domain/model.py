@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, NamedTuple
 
+from viewer.domain.foreground import taking_turns
 from viewer.domain.prose import RenderedProse
 
 Id = Annotated[str, "id"]
@@ -265,7 +266,7 @@ class Briefing:
     def stance_index(self) -> dict[tuple[str, str], Stance]:
         """The latest stance of each ``(actor id, issue id)``: the matrix's one lookup."""
         latest: dict[tuple[str, str], Stance] = {}
-        for start in range(0, len(self.stances), _BATCH):
+        for start in taking_turns(range(0, len(self.stances), _BATCH)):
             batch = self.stances[start : start + _BATCH]
             latest.update(zip(map(_PAIR, batch), batch, strict=True))
         if len(latest) == len(self.stances):  # no series: each pair once, in C
@@ -352,7 +353,7 @@ class Briefing:
         stance of each pair, the stances of each actor and on each issue, and their dates."""
         for key, kind in (("actor", self.actors), ("issue", self.issues)):
             if key not in self._groups:
-                found = ((item.id, self._looked_up(key, item.id)) for item in kind)
+                found = ((item.id, self._looked_up(key, item.id)) for item in taking_turns(kind))
                 self._groups[key] = {ident: group for ident, group in found if group}
         self.as_of_dates  # noqa: B018 (the dates a matrix or Compare can be shown as of)
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain import foreground
 from viewer.domain.model import Briefing
 from viewer.domain.problems import Problem
 from viewer.domain.prose import TocEntry
@@ -323,11 +324,12 @@ class BriefingView(QWidget):
         last = document.lastBlock()
         cursor = QTextCursor(document)
         cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-        start = time.perf_counter()
-        cursor.insertHtml(SLICE_JOINT + self._slices.take())
-        self._index_new_blocks(last)
-        self._slices.took(time.perf_counter() - start)
+        with foreground.busy():
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+            start = time.perf_counter()
+            cursor.insertHtml(SLICE_JOINT + self._slices.take())
+            self._index_new_blocks(last)
+            self._slices.took(time.perf_counter() - start)
         self.progress.setValue(self._slices.done)
         if self._slices:
             QTimer.singleShot(1, lambda: self._fill_next(generation))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import APP_NAME, folders
-from viewer.domain import bundles
+from viewer.domain import bundles, foreground
 from viewer.domain.atomic import write_bytes
 from viewer.domain.bundles import SUFFIX
 from viewer.domain.library import Shelf
@@ -267,11 +267,12 @@ class MainWindow(QMainWindow):
         if self.briefing is None or index not in self._stale:
             return
         self._stale.discard(index)
-        view = self._view_at(index)
-        with self.navigator.quiet():
-            view.set_briefing(self.briefing, self._errors)
-            if index in self._states:
-                view.restore(self._states.pop(index))
+        with foreground.busy():
+            view = self._view_at(index)
+            with self.navigator.quiet():
+                view.set_briefing(self.briefing, self._errors)
+                if index in self._states:
+                    view.restore(self._states.pop(index))
 
     def show_tab(self, index: int) -> None:
         """Switch to a tab, leaving the page of problems of a briefing that did not open."""
@@ -424,7 +425,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.tabs)
         reading = self.tab_of(BriefingView)
         current = self.tabs.currentIndex() if keep_reader_place else reading
-        with QSignalBlocker(self.tabs):
+        with foreground.busy(), QSignalBlocker(self.tabs):
             self.tabs.setCurrentIndex(current)
         self._fill_tab(reading)
         self._fill_tab(current)
@@ -636,6 +637,14 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(f"Saved {name}", 6000)
         return True
+
+    def event(self, event: QEvent) -> bool:
+        """Painting the window is a burst of work that background threads give way to (see
+        :mod:`viewer.domain.foreground`): every widget in it is painted here."""
+        if event.type() == QEvent.Type.UpdateRequest:
+            with foreground.busy(linger=0.0):
+                return super().event(event)
+        return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.briefing_view.remember_position()
