@@ -353,7 +353,8 @@ class Briefing:
         stance of each pair, the stances of each actor and on each issue, and their dates."""
         for key, kind in (("actor", self.actors), ("issue", self.issues)):
             if key not in self._groups:
-                found = ((item.id, self._looked_up(key, item.id)) for item in taking_turns(kind))
+                ids = taking_turns([item.id for item in kind])
+                found = ((ident, self._looked_up(key, ident)) for ident in ids)
                 self._groups[key] = {ident: group for ident, group in found if group}
         self.as_of_dates  # noqa: B018 (the dates a matrix or Compare can be shown as of)
 
