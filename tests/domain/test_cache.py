@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from pathlib import Path
@@ -145,3 +146,29 @@ def test_a_briefing_still_in_use_is_shared_not_read_again(synthetic: Path) -> No
     changed = load_briefing(synthetic, use_cache=True).briefing
     assert changed is not first.briefing
     assert changed.stances[0].summary.startswith("Actor 0 at")
+
+
+def test_an_entry_written_in_many_parts_reads_back_whole(
+    synthetic: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "CHUNK", 7)  # texts joined a few stances at a time
+    cold = load_briefing(synthetic, use_cache=True).briefing
+    fetched = cache.fetch(synthetic)
+    assert cold is not None and fetched is not None
+    assert fetched[0] is not cold, "read from the entry, not shared"
+    assert len(cold.stances) > 3 * 7
+    assert same(fetched[0], cold)
+
+
+def test_a_text_holding_the_separator_is_not_cached_and_nothing_is_left(
+    synthetic: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "CHUNK", 7)
+    result = load_briefing(synthetic, use_cache=True, store_later=True)
+    assert result.briefing is not None and result.store is not None
+    stances = list(result.briefing.stances)
+    stances[10] = stances[10]._replace(summary="a\x00b")
+    odd = dataclasses.replace(result.briefing, stances=tuple(stances))
+    cache.store(odd, result.files, result.problems)
+    assert not cache.entry_path(synthetic).exists()
+    assert not list(cache.entry_path(synthetic).parent.glob("*.tmp"))

@@ -13,14 +13,14 @@ import hashlib
 import itertools
 import json
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from enum import Enum, EnumMeta
 from operator import attrgetter
 from pathlib import Path
 
 from viewer import __version__
 from viewer.domain.atomic import replacing
-from viewer.domain.foreground import taking_turns
+from viewer.domain.foreground import in_slices, taking_turns
 from viewer.domain.model import Briefing, Stance
 from viewer.domain.problems import Problem
 from viewer.domain.schema import fields_of, from_plain, to_plain
@@ -83,20 +83,13 @@ def store(briefing: Briefing, files: Sequence[FileStamp], problems: tuple[Proble
     """Write the entry atomically, keyed by the files as they were when read (a file saved
     meanwhile makes the entry stale at once); a cache that cannot be written is not used.
 
-    The entry is hashed and written in parts: joined, it would be copied whole again (70 MB
-    for a roll-call) just when memory peaks.
+    The body is made, hashed and written a part at a time, and the checksum filled in last:
+    held whole, the parts of a roll-call are 90 MB more just when memory peaks.
     """
     key = key_for(briefing.folder, files)
+    if key is None:
+        return
     stances = briefing.stances
-    texts = [
-        _SEPARATOR.join(map(attrgetter(name), stances[start : start + CHUNK])).encode("utf-8")
-        for name in _TEXTS
-        for start in taking_turns(range(0, len(stances), CHUNK))
-    ]
-    if key is None or sum(part.count(_BYTE_SEPARATOR) for part in texts) != max(
-        len(_TEXTS) * len(stances) - len(texts), 0
-    ):
-        return  # a text holding the separator itself could not be split back
     columns = {
         name: _strings(list(map(attrgetter(name), stances))) for name in taking_turns(_TABLED)
     }
@@ -112,23 +105,41 @@ def store(briefing: Briefing, files: Sequence[FileStamp], problems: tuple[Proble
         "count": len(stances),
         "tables": {name: table for name, (table, _) in columns.items()},
     }
-    body = [
-        *(indexes.tobytes() for _, indexes in columns.values()),
-        *(
-            bytes(map(members.index, map(attrgetter(name), stances)))
-            for name, members in taking_turns(_ENUMS.items())
-        ),
-        *list(itertools.chain.from_iterable((_BYTE_SEPARATOR, part) for part in texts))[1:],
-    ]
     head = json.dumps(header, ensure_ascii=False).encode("utf-8")
-    digest = hashlib.sha256(head)
-    for part in taking_turns(body):
-        digest.update(part)
     target = entry_path(briefing.folder)
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, _Unsplittable):
         target.parent.mkdir(parents=True, exist_ok=True)
         with replacing(target) as temporary, temporary.open("wb") as out:
-            out.writelines([MAGIC, digest.digest(), len(head).to_bytes(8, "little"), head, *body])
+            digest = hashlib.sha256(head)
+            out.write(MAGIC + bytes(digest.digest_size) + len(head).to_bytes(8, "little") + head)
+            for part in taking_turns(_body(stances, [indexes for _, indexes in columns.values()])):
+                digest.update(part)
+                out.write(part)
+            out.seek(len(MAGIC))
+            out.write(digest.digest())
+
+
+class _Unsplittable(Exception):
+    """A text holds the separator itself, so the texts could not be split back."""
+
+
+def _body(stances: Sequence[Stance], indexes: Sequence[array]) -> Iterator[bytes]:
+    """The entry's columns in order: the tabled ones, the enums, then every text field's
+    texts, all separated (the join of a slice of :data:`CHUNK` stances at a time)."""
+    for column in indexes:
+        yield column.tobytes()
+    for name, members in _ENUMS.items():
+        yield bytes(map(members.index, map(attrgetter(name), stances)))
+    first = True
+    for name in _TEXTS:
+        for chunk in in_slices(stances, CHUNK):
+            part = _SEPARATOR.join(map(attrgetter(name), chunk)).encode("utf-8")
+            if part.count(_BYTE_SEPARATOR) != len(chunk) - 1:
+                raise _Unsplittable
+            if not first:
+                yield _BYTE_SEPARATOR
+            first = False
+            yield part
 
 
 def fetch(folder: Path) -> tuple[Briefing, tuple[Problem, ...], tuple[FileStamp, ...]] | None:

@@ -18,7 +18,7 @@ from itertools import combinations, islice
 from operator import attrgetter, itemgetter
 
 from viewer.domain.foreground import taking_turns
-from viewer.domain.model import Briefing, Position, Stance
+from viewer.domain.model import BATCH, Briefing, Position, Stance
 
 
 def distance(a: Position, b: Position) -> int | None:
@@ -174,12 +174,6 @@ ARRAYS_ABOVE_CELLS = 20_000
 """Actors × issues past which the every-pair table is worked out with arrays, on a thread."""
 SIDE_CODES = {position: {1: 1, -1: 2, 0: 3, None: 4}[position.side] for position in Position}
 """Support, opposition, in between, unclear: a small number per position, for arrays."""
-BATCH = 20_000
-"""Stances put in the grid at a time. Each batch runs in C without a pause, holding the
-interpreter; on a thread, the window gets its turn between batches (a few milliseconds apart)
-rather than after all of a roll-call's (a third of a second). The batches are slices of the
-index's own keys and stances: building a tuple per stance would wake the garbage collector,
-which then walks every object of the briefing, holding the interpreter for half a second."""
 
 
 def alignment_table(briefing: Briefing, index: Positions | None = None) -> AlignmentTable:
@@ -213,6 +207,8 @@ def _array_table(briefing: Briefing, index: Positions) -> AlignmentTable:
     grid = np.zeros((len(actor_ids), len(column_of)), dtype=np.int8)
     # keyed by identity: an enum member's own hash runs in Python, 400,000 times here
     by_identity = {id(position): code for position, code in SIDE_CODES.items()}
+    # Batches are slices of the index's own keys and stances: building a tuple per stance would
+    # wake the garbage collector, which then walks every object of the briefing.
     keys, stances = iter(index.keys()), iter(index.values())
     for done in taking_turns(range(0, len(index), BATCH)):
         size = min(BATCH, len(index) - done)

@@ -21,7 +21,7 @@ import contextlib
 import math
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -74,3 +74,10 @@ def taking_turns(items: Iterable[T]) -> Iterator[T]:
     for item in items:
         give_way()
         yield item
+
+
+def in_slices(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    """``items`` a slice of ``size`` at a time, giving way to the window before each: a C-level
+    call over a slice, not over them all, is as long as the interpreter is held at once."""
+    for start in taking_turns(range(0, len(items), size)):
+        yield items[start : start + size]

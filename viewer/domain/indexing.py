@@ -25,6 +25,10 @@ from pathlib import Path
 from viewer.domain.children import CHILD_MEMORY_BYTES, limit_memory, start_child
 from viewer.domain.search import SearchIndex
 
+NICENESS = 10
+"""How much the child defers to other processes for a processor: it is background work, and on
+a machine with two, the window and its loader should not share one while it indexes."""
+
 _running: set[subprocess.Popen[bytes]] = set()
 _running_lock = threading.Lock()
 
@@ -67,6 +71,8 @@ def _stop_children() -> None:
 
 def main(argv: Sequence[str]) -> int:
     limit_memory(CHILD_MEMORY_BYTES)
+    with contextlib.suppress(OSError):
+        os.nice(NICENESS)
     try:
         paths = [Path(path) for path in json.load(sys.stdin)]
     except ValueError:  # the app quit before saying what to index

@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, NamedTuple
 
-from viewer.domain.foreground import taking_turns
+from viewer.domain.foreground import in_slices, taking_turns
 from viewer.domain.prose import RenderedProse
 
 Id = Annotated[str, "id"]
@@ -153,11 +153,11 @@ class Issue:
     passage: str = ""
 
 
-_PAIR = operator.itemgetter(0, 1)
+PAIR_OF = operator.itemgetter(0, 1)
 """A stance's (actor, issue), taken in C."""
-_BATCH = 20_000
-"""Stances indexed at a time: each batch runs in C holding the interpreter, so the window's
-thread gets a turn between batches while the loader's thread indexes a roll-call."""
+BATCH = 20_000
+"""Stances handled by one C-level call: such a call holds the interpreter all through, so the
+window's thread gets its turn between batches while another thread works through a roll-call."""
 
 
 def _as_of_order(stance: Stance) -> str:
@@ -266,9 +266,8 @@ class Briefing:
     def stance_index(self) -> dict[tuple[str, str], Stance]:
         """The latest stance of each ``(actor id, issue id)``: the matrix's one lookup."""
         latest: dict[tuple[str, str], Stance] = {}
-        for start in taking_turns(range(0, len(self.stances), _BATCH)):
-            batch = self.stances[start : start + _BATCH]
-            latest.update(zip(map(_PAIR, batch), batch, strict=True))
+        for batch in in_slices(self.stances, BATCH):
+            latest.update(zip(map(PAIR_OF, batch), batch, strict=True))
         if len(latest) == len(self.stances):  # no series: each pair once, in C
             return latest
         return {pair: series[-1] for pair, series in self.history_index.items()}

@@ -16,8 +16,9 @@ import yaml
 from viewer.domain import fields as F
 from viewer.domain import prose_limits
 from viewer.domain.csvstances import StanceRows, from_records, joined, read_stances
+from viewer.domain.foreground import in_slices
 from viewer.domain.limits import MAX_CSV_BYTES, MAX_ENTRIES, MAX_TEXT_BYTES
-from viewer.domain.model import Briefing, ProseFile
+from viewer.domain.model import BATCH, PAIR_OF, Briefing, ProseFile
 from viewer.domain.problems import Location, ProblemList
 from viewer.domain.progress import Progress
 from viewer.domain.prose import NamedActor, RenderedProse
@@ -393,11 +394,14 @@ class Reader:
         stances = rows.stances
         column = {name: list(map(attrgetter(name), stances)) for name in ("actor", "issue")}
         passage_ids = set(map(attrgetter("passage"), stances))
+        pairs: set[tuple[str, str]] = set()
+        for batch in in_slices(stances, BATCH):  # a roll-call's at once: 0.4 s in C
+            pairs.update(map(PAIR_OF, batch))
         if (
             actors.ids.issuperset(column["actor"])
             and issues.ids.issuperset(column["issue"])
             and (passages is None or passages.ids >= passage_ids)
-            and len(set(zip(column["actor"], column["issue"], strict=True))) == len(stances)
+            and len(pairs) == len(stances)
             and max(map(len, map(attrgetter("summary"), stances)), default=0) <= SUMMARY_MAX
         ):
             return

@@ -71,8 +71,8 @@ class BriefingLoader(QObject):
             result = LoadResult(path, None, (problem,))
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
             self.loaded.emit(result, request)
-        if result.store is not None:
-            result.store()  # the cache entry, written while the reader looks at the briefing
         if result.briefing is not None:
             with collector_paused():
                 result.briefing.warm()  # while the reader looks at the first tab, not before
+        if result.store is not None:
+            result.store()  # the cache entry, for the next start: after what the tabs need
