@@ -61,3 +61,15 @@ def test_the_window_never_waits_for_itself() -> None:
         started = time.monotonic()
         foreground.give_way()
         assert time.monotonic() - started < 0.01
+
+
+def test_work_done_in_one_batch_never_waits() -> None:
+    with foreground.busy():
+        took = in_background(lambda: list(foreground.in_slices(range(10), 100)))
+    assert took < 0.05
+
+
+def test_work_done_within_a_turn_never_waits() -> None:
+    with foreground.busy():
+        took = in_background(lambda: list(foreground.taking_turns(range(1000))))
+    assert took < foreground.TURN

@@ -11,6 +11,9 @@ So the window marks its bursts of work (:func:`busy`), and background work calls
 paints what was just laid out), it waits. It is never starved: after waiting
 :data:`LONGEST_WAIT` it goes on for a turn of :data:`TURN` before asking again.
 
+Background work must not give way while it holds a lock the window's thread may wait for: the
+window would wait for the work, and the work for the window, until the longest wait ends.
+
 (Qt's own signals for an event loop waking up and going idle do not bracket the work on every
 platform: with GLib, timers run after the loop said it would wait.)
 """
@@ -70,9 +73,13 @@ def give_way() -> None:
 
 
 def taking_turns(items: Iterable[T]) -> Iterator[T]:
-    """``items``, giving way to the window before each (for a background loop of batches)."""
-    for item in items:
-        give_way()
+    """``items``, giving way to the window between each two (for a background loop of
+    batches): work done within a turn, as for a small briefing, never waits."""
+    for number, item in enumerate(items):
+        if number:
+            give_way()
+        else:  # a turn starts with the work
+            _turns.started = time.monotonic()
         yield item
 
 
