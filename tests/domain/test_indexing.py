@@ -4,10 +4,12 @@ listed, from what was indexed before."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import MINIMAL
 from viewer.domain.indexing import index_library
 from viewer.domain.library import State, places
 from viewer.domain.search import SearchIndex
@@ -18,7 +20,7 @@ def test_the_child_indexes_the_library_and_the_app_reads_it_back_without_loading
 ) -> None:
     paths = places([library_folder], [])
     reported: list[tuple[int, int]] = []
-    assert index_library(tmp_path / "search.sqlite", paths, lambda *p: reported.append(p))
+    assert index_library(tmp_path / "search.sqlite", paths, lambda *p: reported.append(p)) == []
     assert reported == [(1, 3), (2, 3), (3, 3)]
     monkeypatch.setattr(
         "viewer.domain.search.load_briefing", lambda *a, **k: pytest.fail("loaded in the app")
@@ -38,7 +40,8 @@ def test_the_child_indexes_the_library_and_the_app_reads_it_back_without_loading
 def test_a_child_that_fails_is_reported(tmp_path: Path, library_folder: Path) -> None:
     not_a_file = tmp_path / "index"
     not_a_file.mkdir()
-    assert not index_library(not_a_file, places([library_folder], []))
+    paths = places([library_folder], [])
+    assert index_library(not_a_file, paths) == paths, "none indexed, and it gave up"
 
 
 def test_without_reading_a_new_briefing_is_unread_and_a_changed_one_keeps_its_entry(
@@ -57,3 +60,28 @@ def test_without_reading_a_new_briefing_is_unread_and_a_changed_one_keeps_its_en
         assert not index.search("hydropower").hits, "nothing was read"
     finally:
         index.close()
+
+
+def test_a_briefing_that_kills_the_indexer_is_skipped_and_the_rest_indexed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from viewer.domain import indexing
+
+    started = indexing.start_child
+    monkeypatch.setattr(
+        indexing, "start_child", lambda module, *args: started("tests.domain.dying_indexer", *args)
+    )
+    paths = []
+    for name in ("first", "dies", "last"):
+        shutil.copytree(MINIMAL, tmp_path / name)
+        paths.append(tmp_path / name)
+    reported: list[tuple[int, int]] = []
+    index_file = tmp_path / "search.sqlite"
+    assert index_library(index_file, paths, lambda *p: reported.append(p)) == [paths[1]]
+    assert reported == [(1, 3), (3, 3)]
+    index = SearchIndex(index_file)
+    try:
+        entries = {e.path.name: e.state for e in index.catalogue(paths, read=False)}
+    finally:
+        index.close()
+    assert entries == {"first": State.VALID, "dies": State.UNREAD, "last": State.VALID}

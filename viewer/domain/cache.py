@@ -20,7 +20,7 @@ from pathlib import Path
 
 from viewer import __version__
 from viewer.domain.atomic import replacing
-from viewer.domain.foreground import in_slices, taking_turns
+from viewer.domain.foreground import taking_turns
 from viewer.domain.model import Briefing, Stance
 from viewer.domain.problems import Problem
 from viewer.domain.schema import fields_of, from_plain, to_plain
@@ -125,14 +125,16 @@ class _Unsplittable(Exception):
 
 def _body(stances: Sequence[Stance], indexes: Sequence[array]) -> Iterator[bytes]:
     """The entry's columns in order: the tabled ones, the enums, then every text field's
-    texts, all separated (the join of a slice of :data:`CHUNK` stances at a time)."""
+    texts, all separated; the enums and texts a slice of :data:`CHUNK` stances at a time."""
     for column in indexes:
         yield column.tobytes()
     for name, members in _ENUMS.items():
-        yield bytes(map(members.index, map(attrgetter(name), stances)))
+        for start in range(0, len(stances), CHUNK):
+            yield bytes(map(members.index, map(attrgetter(name), stances[start : start + CHUNK])))
     first = True
     for name in _TEXTS:
-        for chunk in in_slices(stances, CHUNK):
+        for start in range(0, len(stances), CHUNK):
+            chunk = stances[start : start + CHUNK]
             part = _SEPARATOR.join(map(attrgetter(name), chunk)).encode("utf-8")
             if part.count(_BYTE_SEPARATOR) != len(chunk) - 1:
                 raise _Unsplittable

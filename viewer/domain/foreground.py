@@ -7,12 +7,14 @@ background thread, each call waits up to an interval for its turn. Laying out a 
 briefing's text took 800 ms instead of 40 while the loader wrote the cache entry behind it.
 
 So the window marks its bursts of work (:func:`busy`), and background work calls
-:func:`give_way` between its batches: while the window is busy, and for a moment after (Qt
-paints what was just laid out), it waits. It is never starved: after waiting
-:data:`LONGEST_WAIT` it goes on for a turn of :data:`TURN` before asking again.
+:func:`give_way` between its batches: while the window is busy, it waits. Work runs in turns of
+:data:`TURN` that start with the work, so a job that fits in one turn never waits; and it is
+never starved: after waiting :data:`LONGEST_WAIT` it goes on for a turn before asking again.
 
-Background work must not give way while it holds a lock the window's thread may wait for: the
-window would wait for the work, and the work for the window, until the longest wait ends.
+Background work must not give way while it holds a lock the window's thread may wait for
+(``functools.cached_property`` holds one per property, shared by every instance), nor while the
+garbage collector is paused for it: the window would wait for the work, and the work for the
+window, until the longest wait ends.
 
 (Qt's own signals for an event loop waking up and going idle do not bracket the work on every
 platform: with GLib, timers run after the loop said it would wait.)
@@ -24,7 +26,7 @@ import contextlib
 import math
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -33,20 +35,16 @@ TURN = 0.02
 """Seconds of work background may do between two checks."""
 LONGEST_WAIT = 0.5
 """Seconds background waits at most for the window, so that it is never starved."""
-LINGER = 0.1
-"""Seconds after a burst of the window's work that background still waits (painting)."""
 
 _changed = threading.Condition()
 _bursts = 0
-_quiet_from = 0.0
 _turns = threading.local()
 
 
 @contextlib.contextmanager
-def busy(linger: float = LINGER) -> Iterator[None]:
-    """Mark a burst of the window's own work (nested bursts count once), and keep background
-    waiting ``linger`` seconds after it (for the painting that follows)."""
-    global _bursts, _quiet_from
+def busy() -> Iterator[None]:
+    """Mark a burst of the window's own work (nested bursts count once)."""
+    global _bursts
     with _changed:
         _bursts += 1
     try:
@@ -54,7 +52,6 @@ def busy(linger: float = LINGER) -> Iterator[None]:
     finally:
         with _changed:
             _bursts -= 1
-            _quiet_from = max(_quiet_from, time.monotonic() + linger)
             _changed.notify_all()
 
 
@@ -67,8 +64,8 @@ def give_way() -> None:
         return
     deadline = now + LONGEST_WAIT
     with _changed:
-        while (now := time.monotonic()) < deadline and (_bursts or now < _quiet_from):
-            _changed.wait(deadline - now if _bursts else min(deadline, _quiet_from) - now)
+        while _bursts and (left := deadline - time.monotonic()) > 0:
+            _changed.wait(left)
     _turns.started = time.monotonic()
 
 
@@ -81,10 +78,3 @@ def taking_turns(items: Iterable[T]) -> Iterator[T]:
         else:  # a turn starts with the work
             _turns.started = time.monotonic()
         yield item
-
-
-def in_slices(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
-    """``items`` a slice of ``size`` at a time, giving way to the window before each: a C-level
-    call over a slice, not over them all, is as long as the interpreter is held at once."""
-    for start in taking_turns(range(0, len(items), size)):
-        yield items[start : start + size]

@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, NamedTuple
 
-from viewer.domain.foreground import in_slices, taking_turns
+from viewer.domain.foreground import taking_turns
 from viewer.domain.prose import RenderedProse
 
 Id = Annotated[str, "id"]
@@ -266,7 +266,10 @@ class Briefing:
     def stance_index(self) -> dict[tuple[str, str], Stance]:
         """The latest stance of each ``(actor id, issue id)``: the matrix's one lookup."""
         latest: dict[tuple[str, str], Stance] = {}
-        for batch in in_slices(self.stances, BATCH):
+        # Batches, but no giving way to the window: this runs under cached_property's lock,
+        # which the window's thread may be waiting for.
+        for start in range(0, len(self.stances), BATCH):
+            batch = self.stances[start : start + BATCH]
             latest.update(zip(map(PAIR_OF, batch), batch, strict=True))
         if len(latest) == len(self.stances):  # no series: each pair once, in C
             return latest

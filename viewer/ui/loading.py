@@ -72,7 +72,8 @@ class BriefingLoader(QObject):
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
             self.loaded.emit(result, request)
         if result.briefing is not None:
-            with collector_paused():
-                result.briefing.warm()  # while the reader looks at the first tab, not before
+            # Not under the collector's pause: warm gives way to the window, and what the
+            # window makes meanwhile must not be frozen out of the collector's sight.
+            result.briefing.warm()  # while the reader looks at the first tab, not before
         if result.store is not None:
             result.store()  # the cache entry, for the next start: after what the tabs need

@@ -640,9 +640,10 @@ class MainWindow(QMainWindow):
 
     def event(self, event: QEvent) -> bool:
         """Painting the window is a burst of work that background threads give way to (see
-        :mod:`viewer.domain.foreground`): every widget in it is painted here."""
+        :mod:`viewer.domain.foreground`): the widgets inside it are painted here (a floating
+        dock or a dialog paints on its own)."""
         if event.type() == QEvent.Type.UpdateRequest:
-            with foreground.busy(linger=0.0):
+            with foreground.busy():
                 return super().event(event)
         return super().event(event)
 

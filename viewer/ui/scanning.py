@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import sys
 import threading
 import traceback
 from pathlib import Path
@@ -59,7 +60,9 @@ class LibraryScanner(QObject):
         while True:
             try:
                 paths = Shelf.read(folders.shelf_file()).places(briefings_dir())
-                index_library(folders.index_file(), paths, self._report)
+                skipped = index_library(folders.index_file(), paths, self._report)
+                for path in skipped:
+                    print(f"briefing-viewer: could not index {path}", file=sys.stderr)
                 index = SearchIndex(folders.index_file())
                 try:  # what the child indexed, read back without loading anything here
                     entries = index.catalogue(paths, read=False)
