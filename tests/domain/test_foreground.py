@@ -82,3 +82,12 @@ def test_the_window_never_waits_for_itself(monkeypatch: pytest.MonkeyPatch) -> N
         for _ in foreground.taking_turns(range(3)):
             time.sleep(foreground.TURN * 1.5)
         assert time.monotonic() - started < 2.5
+
+
+def test_background_waits_a_moment_after_a_burst_for_qt_to_paint_it() -> None:
+    with foreground.busy():
+        pass
+    ended = time.monotonic()
+    finished: list[float] = []
+    in_background(lambda: (slow_batches(2)(), finished.append(time.monotonic())))
+    assert finished[0] - ended >= foreground.LINGER

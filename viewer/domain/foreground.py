@@ -7,7 +7,8 @@ background thread, each call waits up to an interval for its turn. Laying out a 
 briefing's text took 800 ms instead of 40 while the loader wrote the cache entry behind it.
 
 So the window marks its bursts of work (:func:`busy`), and background work calls
-:func:`give_way` between its batches: while the window is busy, it waits. Work runs in turns of
+:func:`give_way` between its batches: while the window is busy, and for a moment after, it
+waits. Work runs in turns of
 :data:`TURN` that start with the work, so a job that fits in one turn never waits; and it is
 never starved: after waiting :data:`LONGEST_WAIT` it goes on for a turn before asking again.
 
@@ -36,15 +37,23 @@ TURN = 0.02
 LONGEST_WAIT = 0.5
 """Seconds background waits at most for the window, so that it is never starved."""
 
+LINGER = 0.1
+"""Seconds after a burst of the window's work that background still waits. Without it, what Qt
+does right after a burst (laying out what was just set, painting it) met the lock convoy again:
+a tab's first show took three to five times as long. The price is that background work moves
+slowly while the window works in bursts close together, as when it fills a long text."""
+
 _changed = threading.Condition()
 _bursts = 0
+_quiet_from = 0.0
 _turns = threading.local()
 
 
 @contextlib.contextmanager
-def busy() -> Iterator[None]:
-    """Mark a burst of the window's own work (nested bursts count once)."""
-    global _bursts
+def busy(linger: float = LINGER) -> Iterator[None]:
+    """Mark a burst of the window's own work (nested bursts count once), and keep background
+    waiting ``linger`` seconds after it, for what Qt does next (laying out, painting)."""
+    global _bursts, _quiet_from
     with _changed:
         _bursts += 1
     try:
@@ -52,6 +61,7 @@ def busy() -> Iterator[None]:
     finally:
         with _changed:
             _bursts -= 1
+            _quiet_from = max(_quiet_from, time.monotonic() + linger)
             _changed.notify_all()
 
 
@@ -64,8 +74,8 @@ def give_way() -> None:
         return
     deadline = now + LONGEST_WAIT
     with _changed:
-        while _bursts and (left := deadline - time.monotonic()) > 0:
-            _changed.wait(left)
+        while (now := time.monotonic()) < deadline and (_bursts or now < _quiet_from):
+            _changed.wait(deadline - now if _bursts else min(deadline, _quiet_from) - now)
     _turns.started = time.monotonic()
 
 

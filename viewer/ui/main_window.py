@@ -643,7 +643,7 @@ class MainWindow(QMainWindow):
         :mod:`viewer.domain.foreground`): the widgets inside it are painted here (a floating
         dock or a dialog paints on its own)."""
         if event.type() == QEvent.Type.UpdateRequest:
-            with foreground.busy():
+            with foreground.busy(linger=0.0):
                 return super().event(event)
         return super().event(event)
 
