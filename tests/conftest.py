@@ -56,6 +56,19 @@ def _isolated_home(
         monkeypatch.setattr(scanning, "_scanner", None)
 
 
+@pytest.fixture(autouse=True)
+def _no_unexpected_message_box(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box nobody expected fails the test with its text at once, instead of waiting
+    for a click until the test's time runs out."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def shown(_parent: object, title: str, text: str, *args: object, **kwargs: object) -> None:
+        raise AssertionError(f"unexpected message box {title!r}: {text}")
+
+    for kind in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, shown)
+
+
 @pytest.fixture(scope="session")
 def bundled_path() -> Path:
     from viewer.resources import default_briefing
