@@ -91,3 +91,28 @@ def test_background_waits_a_moment_after_a_burst_for_qt_to_paint_it() -> None:
     finished: list[float] = []
     in_background(lambda: (slow_batches(2)(), finished.append(time.monotonic())))
     assert finished[0] - ended >= foreground.LINGER
+
+
+def test_the_window_never_waits_for_a_lookup_built_in_the_background(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loader's thread builds a briefing's stance index giving way to the window; the window
+    meanwhile looking up another briefing's index must not wait for it (as it would behind
+    ``cached_property``'s lock, which every briefing shares)."""
+    from tests.benchmarks.generate import generate
+    from viewer.domain.loader import load_briefing
+
+    monkeypatch.setattr(foreground, "LONGEST_WAIT", 5.0)
+    monkeypatch.setattr(foreground, "TURN", 0.0)  # every batch asks, so the thread must wait
+    large = load_briefing(generate(tmp_path / "large", 50, 2000)).briefing
+    small = load_briefing(generate(tmp_path / "small", 3, 4)).briefing
+    assert large is not None and small is not None
+    building = threading.Thread(target=large.index_stances)
+    with foreground.busy():
+        building.start()
+        time.sleep(0.1)
+        started = time.monotonic()
+        assert len(small.stance_index) == 12
+        assert time.monotonic() - started < 2.5
+    building.join(timeout=30)
+    assert len(large.stance_index) == 100_000

@@ -13,9 +13,11 @@ waits. Work runs in turns of
 never starved: after waiting :data:`LONGEST_WAIT` it goes on for a turn before asking again.
 
 Background work must not give way while it holds a lock the window's thread may wait for
-(``functools.cached_property`` holds one per property, shared by every instance), nor while the
-garbage collector is paused for it: the window would wait for the work, and the work for the
-window, until the longest wait ends.
+(``functools.cached_property`` holds one per property, shared by every instance): the window
+would wait for the work, and the work for the window, until the longest wait ends. Nor should
+it give way for long under the garbage collector's pause, which ends by freezing what the window
+made meanwhile out of the collector's sight: while a briefing loads, the window only shows
+progress.
 
 (Qt's own signals for an event loop waking up and going idle do not bracket the work on every
 platform: with GLib, timers run after the loop said it would wait.)

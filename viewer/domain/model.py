@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import operator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -265,10 +266,19 @@ class Briefing:
     @cached_property
     def stance_index(self) -> dict[tuple[str, str], Stance]:
         """The latest stance of each ``(actor id, issue id)``: the matrix's one lookup."""
+        return self._latest_stances(iter)
+
+    def index_stances(self) -> None:
+        """Build :attr:`stance_index` on a background thread, giving way to the window between
+        batches: outside ``cached_property``, whose lock the window's thread may wait for."""
+        if "stance_index" not in self.__dict__:
+            self.__dict__["stance_index"] = self._latest_stances(taking_turns)
+
+    def _latest_stances(
+        self, turns: Callable[[Iterable[int]], Iterator[int]]
+    ) -> dict[tuple[str, str], Stance]:
         latest: dict[tuple[str, str], Stance] = {}
-        # Batches, but no giving way to the window: this runs under cached_property's lock,
-        # which the window's thread may be waiting for.
-        for start in range(0, len(self.stances), BATCH):
+        for start in turns(range(0, len(self.stances), BATCH)):
             batch = self.stances[start : start + BATCH]
             latest.update(zip(map(PAIR_OF, batch), batch, strict=True))
         if len(latest) == len(self.stances):  # no series: each pair once, in C

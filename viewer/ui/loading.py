@@ -62,7 +62,7 @@ class BriefingLoader(QObject):
             result = load_briefing(path, use_cache=True, progress=progress, store_later=True)
             if result.briefing is not None:
                 with collector_paused():
-                    result.briefing.stance_index  # noqa: B018 (every tab's lookup, built off the window's thread)
+                    result.briefing.index_stances()  # every tab's lookup, off the window's thread
         except Cancelled:
             return
         except Exception as exc:  # reported in the window, like any other problem
