@@ -68,7 +68,8 @@ def busy(linger: float = LINGER) -> Iterator[None]:
 
 
 def give_way() -> None:
-    """Called by background work between batches: wait while the window is busy."""
+    """Called by background work between batches: wait while the window is busy, and for a
+    moment after."""
     if threading.current_thread() is threading.main_thread():
         return
     now = time.monotonic()
