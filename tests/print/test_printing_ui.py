@@ -77,12 +77,18 @@ def test_cancel_in_the_export_dialog_stops_the_export_and_writes_nothing(
     seen: list[str] = []
 
     def cancel() -> None:
-        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
-        dialog = next(d for d in dialogs if d.isVisible())
-        seen.append(dialog.labelText())
-        dialog.findChild(QPushButton).click()
+        shown = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QProgressDialog) and w.isVisible()
+        ]
+        if not shown:  # not on screen yet (a slow machine): click as soon as it is
+            QTimer.singleShot(10, cancel)
+            return
+        seen.append(shown[0].labelText())
+        shown[0].findChild(QPushButton).click()
 
-    QTimer.singleShot(200, cancel)
+    QTimer.singleShot(0, cancel)
     out = tmp_path / "large.pdf"
     written = window.report_write(
         lambda: export_pdf(window.briefing, PrintOptions(), str(out), window), str(out)
