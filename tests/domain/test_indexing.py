@@ -85,3 +85,16 @@ def test_a_briefing_that_kills_the_indexer_is_skipped_and_the_rest_indexed(
     finally:
         index.close()
     assert entries == {"first": State.VALID, "dies": State.UNREAD, "last": State.VALID}
+
+
+def test_once_the_app_quits_no_indexer_starts_and_nothing_is_called_unreadable(
+    tmp_path: Path, library_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from viewer.domain import indexing
+
+    monkeypatch.setattr(indexing, "_stopping", threading.Event())
+    monkeypatch.setattr(indexing, "start_child", lambda *a: pytest.fail("an indexer started"))
+    indexing._stop_children()  # what the app runs as it quits
+    assert index_library(tmp_path / "search.sqlite", places([library_folder], [])) == []

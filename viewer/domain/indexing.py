@@ -40,6 +40,7 @@ GIVE_UP_AFTER = 3
 
 _running: set[subprocess.Popen[bytes]] = set()
 _running_lock = threading.Lock()
+_stopping = threading.Event()
 
 
 def index_library(
@@ -54,11 +55,11 @@ def index_library(
     skipped: list[Path] = []
     remaining = list(paths)
     failed_at_once = 0
-    while remaining:
+    while remaining and not _stopping.is_set():
         offset = len(paths) - len(remaining)
         told = functools.partial(_told, progress, offset, len(paths))
         done = _index_in_child(index, remaining, told)
-        if done == len(remaining):
+        if done == len(remaining) or _stopping.is_set():  # done, or stopped by the app quitting
             break
         failed_at_once = failed_at_once + 1 if done == 0 else 0
         if failed_at_once == GIVE_UP_AFTER:  # the indexer itself is broken, not a briefing
@@ -111,7 +112,8 @@ def _index_in_child(index: Path, paths: Sequence[Path], done: Callable[[int], No
 
 @atexit.register
 def _stop_children() -> None:
-    """An app that quits does not leave its indexer running."""
+    """An app that quits does not leave its indexer running, nor start another."""
+    _stopping.set()
     with _running_lock:
         for process in _running:
             with contextlib.suppress(OSError):
