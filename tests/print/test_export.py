@@ -462,3 +462,14 @@ def test_when_stderr_is_not_a_terminal_the_export_prints_no_progress(
 ) -> None:
     assert export_command([str(synthetic), "-o", str(tmp_path / "out.pdf")]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_every_actor_of_a_briefing_of_many_issues_is_printed(qapp, tmp_path: Path) -> None:
+    """Past 120 issues an actor's positions are one paragraph of codes; the last one of each
+    piece of the part was once never laid out, and the export failed its completeness check."""
+    folder = generate(tmp_path / "many", actors=40, issues=200)
+    out = tmp_path / "actors.pdf"
+    assert export_command([str(folder), "-o", str(out), "--parts", "actors"]) == 0
+    text = "\n".join(page_texts(out))
+    assert text.count("Positions (see the matrix key)") == 40
+    assert all(f"Actor {n}\n" in text for n in range(40))

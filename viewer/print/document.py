@@ -115,6 +115,9 @@ class PrintDocument(QTextDocument):
         cursor.insertBlock()
         cursor.movePosition(QTextCursor.MoveOperation.Start)
         cursor.setBlockFormat(spacer)
+        # Qt's layout, told of this edit at the top, could leave the last paragraph never laid
+        # out (no lines, nothing printed): have it lay out the whole text again.
+        self.markContentsDirty(0, self.characterCount())
         self.shares_first_page = True
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
