@@ -80,3 +80,48 @@ def test_csv_fast_path_reads_every_field_as_the_yaml_path(rows: list[dict[str, s
     assert from_csv.briefing is not None and from_yaml.briefing is not None
     assert from_csv.briefing.stances == from_yaml.briefing.stances
     assert len(from_csv.briefing.stances) == len(rows)
+
+
+ROW_KINDS = {
+    "valid": "upland,fast-fill,support,high,Backs the dam.,Said so twice.,power,",
+    "quoted": 'lowland,fast-fill,oppose,low,"Fears, above all, drought.",Farm lobby.,power,',
+    "two lines": 'upland,export-power,mixed,medium,"Split\nvote.",Cabinet notes.,power,',
+    "bad position": "lowland,export-power,loves,high,Keen.,Minutes.,power,",
+    "bad date": "lowland,export-power,oppose,high,Keen.,Minutes.,power,May",
+    "short": "upland,fast-fill,support",
+    "blank": "",
+    "spaced": " river-commission , fast-fill ,neutral,high, Waits. , Report. , power ,",
+    "dated": "upland,fast-fill,support,high,Backs it.,Vote.,power,2024-02",
+}
+
+
+@given(
+    st.lists(st.sampled_from(sorted(ROW_KINDS)), max_size=40),
+    st.integers(min_value=1, max_value=300),
+    st.booleans(),
+)
+def test_reading_in_chunks_reads_exactly_what_reading_row_by_row_does(
+    kinds: list[str], chunk_chars: int, open_quote: bool
+) -> None:
+    """The quick way through a chunk of plain rows must agree with the csv module's, row for
+    row and problem for problem, wherever the chunks happen to end."""
+    from unittest import mock
+
+    from viewer.domain import csvstances
+    from viewer.domain.problems import ProblemList
+
+    header = "actor,issue,position,confidence,summary,evidence,passage,as_of"
+    lines = [header] + [ROW_KINDS[kind] for kind in kinds]
+    text = "\n".join(lines) + ('\nupland,"open' if open_quote else "\n")
+
+    def read() -> tuple[list[object], list[str], list[str]]:
+        problems = ProblemList()
+        rows = csvstances.read_stances(text, "s.csv", problems)
+        places = [str(rows.locate(n, "summary")) for n in range(len(rows.stances))]
+        return list(rows.stances), [str(p) for p in problems.sorted()], places
+
+    with mock.patch.object(csvstances, "CHUNK_CHARS", chunk_chars):
+        chunked = read()
+    with mock.patch.object(csvstances._FastRows, "chunk", return_value=None):
+        row_by_row = read()
+    assert chunked == row_by_row

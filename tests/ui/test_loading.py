@@ -65,8 +65,8 @@ def test_the_window_keeps_responding_and_shows_progress_while_it_waits(
 
 @pytest.fixture
 def roll_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """30,000 stances, read 200 rows at a time: 150 steps of progress."""
-    monkeypatch.setattr(csvstances, "BLOCK_ROWS", 200)
+    """30,000 stances, read about 200 rows at a time: some 150 steps of progress."""
+    monkeypatch.setattr(csvstances, "CHUNK_CHARS", 200 * 90)
     monkeypatch.setattr(main_window, "LOADING_DELAY_MS", 0)
     return generate(tmp_path / "roll-call", actors=60, issues=500)
 
