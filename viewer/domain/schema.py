@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -133,31 +134,54 @@ def from_plain(kind: type[T], data: Mapping[str, Any], **extra: object) -> T:
     """The instance that :func:`to_plain` wrote (KeyError or ValueError when it does not fit);
     ``extra`` are values stored apart."""
     arguments = dict(extra)
-    for field in fields_of(kind):
-        if field.name in arguments:
+    for name, required, optional, many, convert in _readers(kind):
+        if name in arguments:
             continue
-        if field.name not in data:
-            if field.required:
-                raise KeyError(field.name)
+        if name not in data:
+            if required:
+                raise KeyError(name)
             continue
-        value = data[field.name]
-        if value is None and field.optional:
-            arguments[field.name] = None
-        elif field.many:
-            arguments[field.name] = tuple(_from_plain_value(field.base, item) for item in value)
+        value = data[name]
+        if value is None and optional:
+            arguments[name] = None
+        elif many:
+            arguments[name] = tuple(map(convert, value))
         else:
-            arguments[field.name] = _from_plain_value(field.base, value)
+            arguments[name] = convert(value)
     return kind(**arguments)
 
 
-def _from_plain_value(base: Any, value: Any) -> object:
+_Reader = tuple[str, bool, bool, bool, Callable[[Any], object]]
+_READERS: dict[type, tuple[_Reader, ...]] = {}
+
+
+def _readers(kind: type) -> tuple[_Reader, ...]:
+    """How to read each field of ``kind`` back, worked out once per class: a cached entry holds
+    thousands of records, and asking of every value what its type is cost a tenth of a second
+    at 200 x 2,000."""
+    if kind not in _READERS:
+        _READERS[kind] = tuple(
+            (f.name, f.required, f.optional, f.many, _converter(f.base)) for f in fields_of(kind)
+        )
+    return _READERS[kind]
+
+
+def _converter(base: Any) -> Callable[[Any], object]:
     if isinstance(base, type):
-        if issubclass(base, enum.Enum):
-            return base(value)
-        if base is Path:
-            return Path(value)
+        if issubclass(base, enum.Enum) or base is Path:
+            return base
         if is_record(base):
-            return from_plain(base, value)
-        if base in (str, int) and not isinstance(value, base):
-            raise ValueError(f"expected {base.__name__}, found {type(value).__name__}")
+            return functools.partial(from_plain, base)
+        if base in (str, int):
+            return functools.partial(_checked, base)
+    return _same
+
+
+def _checked(base: type, value: object) -> object:
+    if not isinstance(value, base):
+        raise ValueError(f"expected {base.__name__}, found {type(value).__name__}")
+    return value
+
+
+def _same(value: object) -> object:
     return value
