@@ -174,3 +174,19 @@ def test_the_table_is_the_same_from_bit_masks_and_from_arrays(monkeypatch) -> No
     monkeypatch.setattr(compare, "ARRAYS_ABOVE_CELLS", 0)
     assert alignment_table(briefing) == masked
     assert len(masked.actors) == 30
+
+
+def test_shared_issues_that_tie_keep_the_briefings_order() -> None:
+    briefing = make_briefing(
+        2,
+        5,
+        [
+            (0, 0, P.SUPPORT), (1, 0, P.SUPPORT),
+            (0, 1, P.OPPOSE), (1, 1, P.SUPPORT),
+            (0, 2, P.SUPPORT), (1, 2, P.SUPPORT),
+            (0, 3, P.UNCLEAR), (1, 3, P.UNCLEAR),
+            (0, 4, P.SUPPORT), (1, 4, P.SUPPORT),
+        ],
+    )  # fmt: skip
+    order = [row.issue for row in shared_issues(briefing, "a1", "a0")]
+    assert order == ["i0", "i2", "i4", "i1", "i3"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from viewer.presentation.pages import LONG_LIST, PART, WHOLE_LIST, long_table
+from viewer.presentation.pages import LONG_LIST, PART, PART_BREAK, WHOLE_LIST, long_table
 
 COLUMNS = [("Name", 30), ("Value", 70)]
 
@@ -28,6 +28,8 @@ def test_a_long_list_goes_in_parts_each_held_to_the_same_column_widths() -> None
     parts = page.split("</table>")[:-1]
     assert len(parts) == -(-LONG_LIST // PART)
     assert page.count("<th") == 2  # one heading row, over the first part
+    cuts = [part.removeprefix(PART_BREAK) + "</table>" for part in parts]
+    assert page.split(PART_BREAK) == cuts  # where a window may cut it, to lay it out in turns
     for part in parts:
         assert part.count('width="30%"') == 1 and part.count('width="69%"') == 1
     assert re.findall(r">(n\d+)</td>", page) == [f"n{n}" for n in range(LONG_LIST)]

@@ -283,12 +283,51 @@ def test_a_long_list_shows_its_first_rows_and_the_rest_on_request(
     assert open_and_wait(qtbot, window, folder)
     window.tabs.setCurrentIndex(window.tab_of(ActorsView))
     view = window.view(ActorsView)
+    qtbot.waitUntil(lambda: not view.profile.filling)
     shown = view.profile.toPlainText()
     assert f"The first {LONG_LIST} of {issues} stances are shown." in shown
     assert f"Issue {LONG_LIST - 1}\n" in shown and f"Issue {issues - 1}\n" not in shown
     click_link(qtbot, view.profile, WHOLE_LIST)
-    qtbot.waitUntil(lambda: f"Issue {issues - 1}\n" in view.profile.toPlainText())
+    qtbot.waitUntil(lambda: not view.profile.filling)
+    assert f"Issue {issues - 1}\n" in view.profile.toPlainText()
     assert "are shown" not in view.profile.toPlainText()
     for width in range(900, 1500, 37):  # Qt's rounding of column widths depends on the width
         window.resize(width, 800)
         qtbot.waitUntil(lambda: view.profile.horizontalScrollBar().maximum() == 0, timeout=500)
+
+
+def test_a_long_page_shows_its_first_part_at_once_and_ends_as_if_set_whole(qtbot) -> None:
+    """The rest comes a part per turn, so the window answers meanwhile; once it is all there,
+    the page is laid out to the pixel as the same page set in one go."""
+    from viewer.presentation.pages import PART, PART_BREAK, long_table
+    from viewer.ui.browser import LinkBrowser
+    from viewer.ui.navigation import Navigator
+
+    rows = list(range(4 * PART))
+    page = "<h3>Stances</h3>" + long_table(
+        [("Issue", 30), ("In short", 70)],
+        rows,
+        lambda n: [f'<a href="issue:i{n}">Issue {n}</a>', f"Summary {n} " * 8],
+        False,
+        "stances",
+    )
+    page += "<h3>Relations</h3><p>None recorded.</p>"
+    browsers = []
+    for _ in range(2):
+        browser = LinkBrowser(Navigator(), "Page")
+        qtbot.addWidget(browser)
+        browser.resize(600, 400)
+        browser.show()
+        browsers.append(browser)
+    parts, whole = browsers
+    whole.setHtml(page.replace(PART_BREAK, ""))
+    parts.set_page("<p>An older page, still filling</p>" + PART_BREAK + "<p>Stale part</p>")
+    parts.set_page(page)
+    assert parts.filling
+    first = parts.toPlainText()
+    assert f"Issue {PART - 1}\n" in first and f"Issue {PART}\n" not in first
+    qtbot.waitUntil(lambda: not parts.filling)
+    assert parts.toPlainText() == whole.toPlainText()
+    assert "Stale part" not in parts.toPlainText()
+    assert parts.document().size() == whole.document().size()
+    assert parts.grab().toImage() == whole.grab().toImage()

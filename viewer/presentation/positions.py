@@ -7,7 +7,6 @@ so grayscale keeps the order. ``unclear`` and "no stance" are kept apart from ``
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
@@ -74,15 +73,17 @@ def mark_html(position: Position, confidence: Confidence) -> str:
 
 def spread_html(stances: Iterable[Stance]) -> str:
     """Counts of each position on one issue, in scale order (taken in C: a theme page counts
-    a roll-call's hundreds of stances on each of hundreds of issues)."""
-    counts = Counter(map(attrgetter("position"), stances))
+    a roll-call's hundreds of stances on each of hundreds of issues; ``list.count`` compares
+    identities, where a ``Counter`` would call the enum's ``__hash__``, a Python function, for
+    every stance)."""
+    positions = list(map(attrgetter("position"), stances))
+    counts = [(position, positions.count(position)) for position in Position]
     parts = [
         chip(
-            position,
-            f"{escape(LOOKS[position].glyph)}&nbsp;{counts[position]}&nbsp;{position.label.lower()}",
+            position, f"{escape(LOOKS[position].glyph)}&nbsp;{count}&nbsp;{position.label.lower()}"
         )
-        for position in Position
-        if counts[position]
+        for position, count in counts
+        if count
     ]
     return " ".join(parts) or "<i>no stances</i>"
 

@@ -143,4 +143,4 @@ class ActorsView(QWidget):
 
     def _show(self, everything: bool = False) -> None:
         if self.briefing is not None and self._shown in self.briefing.actor_by_id:
-            self.profile.setHtml(actor_page(self.briefing, self._shown, everything))
+            self.profile.set_page(actor_page(self.briefing, self._shown, everything))

@@ -10,16 +10,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from viewer.presentation.pages import WHOLE_LIST
+from viewer.domain import foreground
+from viewer.presentation.pages import PART_BREAK, WHOLE_LIST
 from viewer.typesetting.images import local_image
 from viewer.ui.accessible import announce
 from viewer.ui.navigation import Navigator
 
 LINKS_HINT = "Tab moves from link to link, Enter follows the link in focus"
+SLICE_JOINT = '<p style="margin: 0; font-size: 1px">\u200b</p>'
+"""Opens every slice of a page appended after the first. Qt merges the first block of inserted
+HTML into the block at the cursor, losing its format; this empty line is what gets merged
+instead."""
 
 
 class LinkBrowser(QTextBrowser):
@@ -41,6 +46,34 @@ class LinkBrowser(QTextBrowser):
             )
         )
         self.highlighted.connect(lambda url: navigator.hover(url.toString()))
+        self._rest: list[str] = []
+        self._page = 0
+
+    def set_page(self, html: str) -> None:
+        """Show ``html``: its first part at once and each further part (see ``PART_BREAK``) in
+        a turn of its own, so that a long page never holds the window up while Qt lays it out."""
+        first, *self._rest = html.split(PART_BREAK)
+        self._page += 1
+        with foreground.busy():
+            self.setHtml(first)
+        if self._rest:
+            page = self._page
+            QTimer.singleShot(1, lambda: self._append_next(page))
+
+    @property
+    def filling(self) -> bool:
+        """Whether part of the page is still to be laid out."""
+        return bool(self._rest)
+
+    def _append_next(self, page: int) -> None:
+        if page != self._page or not self._rest:
+            return  # another page has been set meanwhile
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        with foreground.busy():
+            cursor.insertHtml(self._rest.pop(0))
+        if self._rest:
+            QTimer.singleShot(1, lambda: self._append_next(page))
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         return local_image(self.folder, kind, url)

@@ -386,7 +386,7 @@ class CompareView(QWidget):
         self.shared = shared_issues(self.briefing, a, b, positions)
         found = agreement_of(self.shared)
         self.summary.setText(describe(found, names[a].name, names[b].name))
-        self.issues.setHtml(shared_issues_html(self.briefing, self.shared, a, b, everything))
+        self.issues.set_page(shared_issues_html(self.briefing, self.shared, a, b, everything))
 
     def _pair_clicked(self, index: QModelIndex) -> None:
         a, b = self.alignment.pair_at(index)

@@ -93,4 +93,4 @@ class ThemesView(QWidget):
 
     def _show(self, everything: bool = False) -> None:
         if self.briefing is not None and self._shown in self.briefing.theme_by_id:
-            self.detail.setHtml(theme_page(self.briefing, self._shown, everything))
+            self.detail.set_page(theme_page(self.briefing, self._shown, everything))
