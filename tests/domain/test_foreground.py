@@ -116,3 +116,16 @@ def test_the_window_never_waits_for_a_lookup_built_in_the_background(
         assert time.monotonic() - started < 2.5
     building.join(timeout=30)
     assert len(large.stance_index) == 100_000
+
+
+def test_work_started_behind_a_burst_begins_once_the_burst_is_over() -> None:
+    """The window starts such work while it fills a tab; the work must not compete with it."""
+    began: list[float] = []
+    done = threading.Event()
+    with foreground.busy(linger=0.05):
+        foreground.start_behind("behind", lambda: (began.append(time.monotonic()), done.set()))
+        time.sleep(0.2)
+        assert not began, "the work began in the middle of the window's burst"
+        ended = time.monotonic()
+    assert done.wait(timeout=10)
+    assert began[0] >= ended + 0.04

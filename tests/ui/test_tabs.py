@@ -35,3 +35,42 @@ def test_each_kind_of_target_has_exactly_one_tab_that_shows_it(window: MainWindo
         assert sum(kind in tab.claims for tab in TABS) == 1, kind
         window.navigator.go(target)
         assert window.tabs.currentIndex() == tab_for(kind), kind
+
+
+def test_other_tabs_are_imported_after_a_briefing_shows_never_at_start_up(tmp_path) -> None:
+    """In a fresh process: none of the other tabs' modules is on the way to the first paint,
+    and once a briefing has shown they are all imported, so no tab's first show waits on one."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import MINIMAL
+
+    code = f"""
+import sys
+from pathlib import Path
+from PySide6.QtCore import QEventLoop, QTimer
+from viewer.ui import main_window
+from viewer.ui.app import create_application
+from viewer.ui.settings import Settings
+from viewer.ui.tabs import TABS
+main_window.IMPORT_TABS_AFTER_MS = 50
+create_application()
+window = main_window.MainWindow(Settings(Path({str(tmp_path)!r}) / "settings.ini"), watch=False)
+window.show()
+others = [tab.module for tab in TABS[2:]]
+print("at start:", [module for module in others if module in sys.modules])
+waiting = QEventLoop()
+window.opened.connect(lambda: QTimer.singleShot(1000, waiting.quit))
+window.open_briefing(Path({str(MINIMAL)!r}))
+waiting.exec()
+print("after:", [module for module in others if module not in sys.modules])
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for name in ("CONFIG", "CACHE", "STATE", "DATA"):
+        env[f"XDG_{name}_HOME"] = str(tmp_path / name.lower())
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert "at start: []\nafter: []\n" in done.stdout

@@ -29,7 +29,7 @@ import contextlib
 import math
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -91,3 +91,15 @@ def taking_turns(items: Iterable[T]) -> Iterator[T]:
         else:  # a turn starts with the work
             _turns.started = time.monotonic()
         yield item
+
+
+def start_behind(name: str, work: Callable[[], object]) -> None:
+    """Run ``work`` on a thread of its own once the window's burst is over: the window starts
+    such work in the middle of filling a tab, and a thread that began at once met the rest of
+    that filling in the lock convoy (Compare's first show: 0.11 s of its own work took 0.23)."""
+
+    def run() -> None:
+        give_way()
+        work()
+
+    threading.Thread(target=run, name=name, daemon=True).start()

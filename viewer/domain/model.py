@@ -35,6 +35,10 @@ NOT_WRITTEN = {"written": False}
 class Position(enum.Enum):
     """One ordered scale, from full support to full opposition, plus ``unclear``."""
 
+    __hash__ = object.__hash__
+    """Identity, taken in C: members are singletons, and ``Enum.__hash__`` is a Python function
+    that every count, lookup or grouping by position called once per stance."""
+
     STRONGLY_SUPPORT = "strongly-support"
     SUPPORT = "support"
     MIXED = "mixed"
@@ -73,6 +77,7 @@ _SCORES: dict[Position, int | None] = {
 
 
 class Confidence(enum.Enum):
+    __hash__ = object.__hash__  # as for Position
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"

@@ -8,7 +8,6 @@ navigator; the alignment table is a small model over the precomputed pair figure
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Sequence
 from html import escape
 
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain import foreground
 from viewer.domain.compare import (
     ARRAYS_ABOVE_CELLS,
     AlignmentTable,
@@ -317,7 +317,7 @@ class CompareView(QWidget):
             with contextlib.suppress(RuntimeError):  # the window closed meanwhile
                 self._results.done.emit(request, table)
 
-        threading.Thread(target=work, name="alignment", daemon=True).start()
+        foreground.start_behind("alignment", work)
 
     def _alignment_done(self, request: int, table: AlignmentTable) -> None:
         if request != self._alignment_request or self.briefing is None:

@@ -48,7 +48,7 @@ from viewer.ui.loading import BriefingLoader
 from viewer.ui.navigation import Navigator
 from viewer.ui.notes_keeper import NotesKeeper
 from viewer.ui.settings import Settings
-from viewer.ui.tabs import TABS, TabView, tab_for
+from viewer.ui.tabs import TABS, TabView, import_one_more, tab_for
 from viewer.ui.theme import THEMES, apply_colour_scheme
 from viewer.ui.watching import BriefingWatcher
 
@@ -59,6 +59,8 @@ PROBLEMS_HEIGHT = 180
 """Pixels the Problems panel takes when it appears: a few rows, the text stays the main thing."""
 LOADING_DELAY_MS = 150
 """A briefing that loads faster than this shows no busy bar."""
+IMPORT_TABS_AFTER_MS = 300
+"""How long after a briefing shows the other tabs' modules start to be imported, one per turn."""
 BRIEFING_ACTIONS = (
     "save_bundle",
     "print",
@@ -439,6 +441,14 @@ class MainWindow(QMainWindow):
         if self._target is not None:
             target, self._target = self._target, None
             QTimer.singleShot(0, lambda: self.navigator.go(target))
+        QTimer.singleShot(IMPORT_TABS_AFTER_MS, self._import_tabs)
+
+    def _import_tabs(self) -> None:
+        """Import one more tab's module, and come back for the next in a later turn."""
+        with foreground.busy():
+            imported = import_one_more()
+        if imported:
+            QTimer.singleShot(1, self._import_tabs)
 
     @staticmethod
     def _remember_opened(path: Path) -> None:

@@ -10,7 +10,6 @@ meanwhile; a briefing with fewer than two actors in relations has nothing to lay
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections import Counter
 from collections.abc import Sequence
 
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain import foreground
 from viewer.domain.model import ActorKind, Briefing, RelationKind
 from viewer.domain.problems import Problem
 from viewer.domain.targets import Kind, Target
@@ -296,7 +296,7 @@ class RelationsView(QWidget):
             with contextlib.suppress(RuntimeError):  # the window closed meanwhile
                 self._laid.done.emit(request, network)
 
-        threading.Thread(target=work, name="network layout", daemon=True).start()
+        foreground.start_behind("network layout", work)
 
     def _laid_out(self, request: int, network: Network) -> None:
         if request == self._request:
