@@ -107,3 +107,35 @@ def test_relations_read_from_either_side(minimal) -> None:
     assert mediation.role_of("river-commission") == "Mediates for"
     assert mediation.role_of("upland") == "Mediated by"
     assert mediation.other("upland") == "river-commission"
+
+
+@pytest.mark.parametrize("folder", [MINIMAL, MINIMAL.parent / "series"])
+def test_the_stance_index_read_with_the_briefing_is_the_one_it_would_build(folder: Path) -> None:
+    """The reader hands over the stances by pair it built while checking them; with a series
+    (a pair recorded more than once) the briefing builds the index from the latest of each."""
+    briefing = load_briefing(folder).briefing
+    assert briefing is not None
+    handed = briefing.stance_index
+    assert handed == briefing._latest_stances(iter)
+    assert all(handed[stance.actor, stance.issue] is stance for stance in handed.values())
+    assert len(handed) == len({(s.actor, s.issue) for s in briefing.stances})
+
+
+def test_text_is_decoded_in_pieces_as_it_would_be_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pieces end in the middle of characters and of the BOM; a byte that is not UTF-8 is still
+    reported at its own line and column."""
+    from viewer.domain import textfiles
+
+    monkeypatch.setattr(textfiles, "DECODE_BYTES", 3)
+    text = "Ça va ?\r\nNé à Tōkyō — 東京\n"
+    good = tmp_path / "good.md"
+    good.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    assert textfiles.read_text(good, "good.md", 1000) == text.replace("\r\n", "\n")
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes("a,b\nÇa,".encode() + b"\xe9t\xe9\n")
+    with pytest.raises(textfiles.FileProblem) as caught:
+        textfiles.read_text(bad, "bad.csv", 1000)
+    assert str(caught.value.location) == "bad.csv:2:5"
+    assert "byte 0xe9 ('é' in Windows-1252)" in caught.value.message

@@ -323,7 +323,8 @@ class CompareView(QWidget):
         if request != self._alignment_request or self.briefing is None:
             return  # a newer briefing or date has been asked for meanwhile
         names = {actor.id: actor.name for actor in self.briefing.actors}
-        self.alignment.set_table(table, names)
+        with foreground.busy():  # Qt asks the model for every header: 1.7 s in the lock convoy
+            self.alignment.set_table(table, names)
         self.pairs_label.setText(PAIRS)
 
     def set_briefing(self, briefing: Briefing, problems: Sequence[Problem] = ()) -> None:

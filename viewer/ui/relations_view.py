@@ -300,7 +300,8 @@ class RelationsView(QWidget):
 
     def _laid_out(self, request: int, network: Network) -> None:
         if request == self._request:
-            self._draw(network)
+            with foreground.busy():
+                self._draw(network)
 
     def _draw(self, network: Network) -> None:
         assert self.briefing is not None
