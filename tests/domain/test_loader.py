@@ -139,3 +139,19 @@ def test_text_is_decoded_in_pieces_as_it_would_be_whole(
         textfiles.read_text(bad, "bad.csv", 1000)
     assert str(caught.value.location) == "bad.csv:2:5"
     assert "byte 0xe9 ('é' in Windows-1252)" in caught.value.message
+
+
+def test_a_yaml_file_over_the_count_of_values_is_refused_with_or_without_aliases(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A tree is measured by counting its values as they are parsed; only a file with aliases
+    has its graph walked, since only aliases can make it larger than its text."""
+    from viewer.domain import yamlnodes
+
+    monkeypatch.setattr(yamlnodes, "MAX_YAML_NODES", 10)
+    small = "a: [1, 2, 3]\nb: {c: 4}\n"
+    assert yamlnodes.compose(small, "b.yaml") is not None
+    with pytest.raises(yamlnodes.YamlProblem, match="more than 10 values"):
+        yamlnodes.compose("a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n", "b.yaml")
+    with pytest.raises(yamlnodes.YamlProblem, match="more than 10 values"):
+        yamlnodes.compose("a: &x [1, 2, 3]\nb: [*x, *x, *x]\n", "b.yaml")
