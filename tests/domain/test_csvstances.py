@@ -92,19 +92,22 @@ ROW_KINDS = {
     "blank": "",
     "spaced": " river-commission , fast-fill ,neutral,high, Waits. , Report. , power ,",
     "dated": "upland,fast-fill,support,high,Backs it.,Vote.,power,2024-02",
+    "stray quote": 'upland,fast-fill,support,high,Wants a 12" pipe.,Said so.,power,',
+    "many lines": 'lowland,fast-fill,oppose,low,"One\nlong\n\nnote, over\nlines.",Log.,power,',
 }
 
 
 @given(
-    st.lists(st.sampled_from(sorted(ROW_KINDS)), max_size=40),
+    st.lists(st.sampled_from(sorted(ROW_KINDS)), max_size=60),
     st.integers(min_value=1, max_value=300),
     st.booleans(),
 )
 def test_reading_in_chunks_reads_exactly_what_reading_row_by_row_does(
     kinds: list[str], chunk_chars: int, open_quote: bool
 ) -> None:
-    """The quick way through a chunk of plain rows must agree with the csv module's, row for
-    row and problem for problem, wherever the chunks happen to end."""
+    """The quick way through a chunk of plain rows must agree with the csv module's reading of
+    the whole file in one pass, row for row and problem for problem, wherever the chunks happen
+    to end: inside a quoted cell, or after a quote inside an unquoted one."""
     from unittest import mock
 
     from viewer.domain import csvstances
@@ -122,6 +125,9 @@ def test_reading_in_chunks_reads_exactly_what_reading_row_by_row_does(
 
     with mock.patch.object(csvstances, "CHUNK_CHARS", chunk_chars):
         chunked = read()
-    with mock.patch.object(csvstances._FastRows, "chunk", return_value=None):
-        row_by_row = read()
-    assert chunked == row_by_row
+    with (
+        mock.patch.object(csvstances, "CHUNK_CHARS", len(text)),
+        mock.patch.object(csvstances._FastRows, "chunk", return_value=None),
+    ):
+        in_one_pass = read()
+    assert chunked == in_one_pass

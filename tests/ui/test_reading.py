@@ -331,3 +331,8 @@ def test_a_long_page_shows_its_first_part_at_once_and_ends_as_if_set_whole(qtbot
     assert "Stale part" not in parts.toPlainText()
     assert parts.document().size() == whole.document().size()
     assert parts.grab().toImage() == whole.grab().toImage()
+    parts.set_page(page)
+    parts.setHtml("<p>Pick two different actors.</p>")  # a plain page drops the rest
+    assert not parts.filling
+    qtbot.wait(100)
+    assert parts.toPlainText() == "Pick two different actors."

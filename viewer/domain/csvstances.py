@@ -84,7 +84,8 @@ def read_stances(
     end = text.find("\n")
     header_line = text[:end] if end >= 0 else text  # not partition: it copies the rest too
     separator = _separator(header_line)
-    reader = csv.reader(_lines(text), strict=True, delimiter=separator)
+    source = _Lines(text)
+    reader = csv.reader(source, strict=True, delimiter=separator)
     lines: list[str] = []
 
     def line(number: int) -> str:
@@ -130,38 +131,45 @@ def read_stances(
     fast = _FastRows(order, len(names), separator)
     stances: list[Stance] = []
     starts = array("I")
-    body = _offset_of_line(text, reader.line_num + 1)
-    for chunk, first_line in _chunks(text, body, reader.line_num + 1, progress, shown):
+    position, first = source.position, reader.line_num + 1
+    while position < len(text):
+        found = text.find("\n", min(position + CHUNK_CHARS, len(text)))
+        end = len(text) if found < 0 else found + 1
+        chunk = text[position:end]
         made = fast.chunk(chunk)
         if made is not None:
             stances.extend(made)
-            starts.extend(range(first_line, first_line + len(made)))
-            continue
-        rows = csv.reader(_lines(chunk), strict=True, delimiter=separator)
-        end = first_line - 1
-        try:
-            for row in rows:
-                start, end = end + 1, first_line - 1 + rows.line_num
-                stance = fast.row(row)
-                if stance is None:
-                    if not any(cell.strip() for cell in row):
-                        continue  # a blank row, as spreadsheets leave below the data
-                    stance = _report_row(
-                        row,
-                        names,
-                        start,
-                        shown,
-                        problems,
-                        functools.partial(at, start, names),
-                        separator,
-                    )
-                if stance is not None:
-                    stances.append(stance)
-                    starts.append(start)
-        except csv.Error as exc:
-            where = Location(shown, first_line - 1 + rows.line_num)
-            problems.error(where, f"CSV syntax: {exc}")
-            break
+            starts.extend(range(first, first + len(made)))
+            position, first = end, first + chunk.count("\n")
+        else:  # row by row, on past the chunk's end while a quoted cell is open
+            rest = _Lines(text, position)
+            rows = csv.reader(rest, strict=True, delimiter=separator)
+            last = first - 1
+            try:
+                for row in rows:
+                    start, last = last + 1, first - 1 + rows.line_num
+                    stance = fast.row(row)
+                    if stance is None and any(cell.strip() for cell in row):  # not blank
+                        stance = _report_row(
+                            row,
+                            names,
+                            start,
+                            shown,
+                            problems,
+                            functools.partial(at, start, names),
+                            separator,
+                        )
+                    if stance is not None:
+                        stances.append(stance)
+                        starts.append(start)
+                    if rest.position >= end:
+                        break
+            except csv.Error as exc:
+                problems.error(Location(shown, first - 1 + rows.line_num), f"CSV syntax: {exc}")
+                break
+            position, first = rest.position, last + 1
+        if progress is not None:
+            progress.step(f"Reading {PurePath(shown).name}", position / len(text))
     if len(stances) > MAX_ENTRIES:
         problems.error(
             Location(shown, starts[MAX_ENTRIES]),
@@ -195,6 +203,8 @@ class _FastRows:
         if set(map(str.count, lines, itertools.repeat(self.separator))) != {self.width - 1}:
             return None
         cells = self.separator.join(lines).split(self.separator)  # as csv splits quote-free lines
+        if max(map(len, cells)) > csv.field_size_limit():
+            return None  # for the csv module to refuse, as it would any such cell
         return self._made([cells[k :: self.width] for k in range(self.width)], len(lines))
 
     def row(self, row: list[str]) -> Stance | None:
@@ -247,53 +257,31 @@ class _FastRows:
         return list(map(self.dates.__getitem__, cells))
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text``, each with its line break, made one at a time: ``io.StringIO``
-    would hold the whole text again, four bytes a character (370 MB for a 94 MB roll-call)."""
-    start, find = 0, text.find
-    while (end := find("\n", start)) >= 0:
-        yield text[start : end + 1]
-        start = end + 1
-    if start < len(text):
-        yield text[start:]
+class _Lines:
+    """The lines of a text from ``position`` on, each with its line break, made one at a time
+    (``io.StringIO`` would hold the whole text again, four bytes a character: 370 MB for a
+    94 MB roll-call), remembering where the last line given ends: the csv module reads no
+    further than the row it returns."""
 
+    def __init__(self, text: str, position: int = 0) -> None:
+        self.text = text
+        self.position = position
 
-def _offset_of_line(text: str, number: int) -> int:
-    """Where line ``number`` (1-based) of ``text`` starts."""
-    offset = 0
-    for _ in range(number - 1):
-        offset = text.find("\n", offset) + 1
-        if offset == 0:
-            return len(text)
-    return offset
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        if self.position >= len(self.text):
+            raise StopIteration
+        found = self.text.find("\n", self.position)
+        end = len(self.text) if found < 0 else found + 1
+        line, self.position = self.text[self.position : end], end
+        return line
 
 
 CHUNK_CHARS = 1 << 20
-"""Characters of rows read between two progress steps (each a chance to cancel): about 20,000
-rows of a roll-call."""
-
-
-def _chunks(
-    text: str, start: int, first_line: int, progress: Progress | None, shown: str
-) -> Iterator[tuple[str, int]]:
-    """Whole lines of ``text`` from ``start``, about :data:`CHUNK_CHARS` at a time, each with
-    the number of its first line, and a step of ``progress`` after each. A chunk ends where its
-    quotes pair up, so that no quoted cell is cut in two (unless the text leaves one open)."""
-    name = PurePath(shown).name
-    while start < len(text):
-        end = start
-        quotes = 0
-        while end < len(text) and (end == start or quotes % 2):
-            found = text.find("\n", min(end + CHUNK_CHARS, len(text)))
-            new_end = len(text) if found < 0 else found + 1
-            quotes += text.count('"', end, new_end)
-            end = new_end
-        chunk = text[start:end]
-        yield chunk, first_line
-        first_line += chunk.count("\n")
-        start = end
-        if progress is not None:
-            progress.step(f"Reading {name}", start / len(text))
+"""Characters of whole lines read at a time, with a progress step (a chance to cancel) after
+each: about 20,000 rows of a roll-call."""
 
 
 _SEPARATORS = (",", ";", "\t")

@@ -68,6 +68,8 @@ so the window, for a tenth of a second."""
 
 def _decoded(data: bytes) -> str:
     """``data`` as UTF-8 without a BOM, decoded a piece at a time."""
+    if len(data) <= DECODE_BYTES:  # whole (a piece shorter than a BOM would decode to "")
+        return data.decode("utf-8-sig")
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
     view = memoryview(data)
     parts = [

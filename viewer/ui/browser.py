@@ -52,13 +52,19 @@ class LinkBrowser(QTextBrowser):
     def set_page(self, html: str) -> None:
         """Show ``html``: its first part at once and each further part (see ``PART_BREAK``) in
         a turn of its own, so that a long page never holds the window up while Qt lays it out."""
-        first, *self._rest = html.split(PART_BREAK)
-        self._page += 1
+        first, *rest = html.split(PART_BREAK)
         with foreground.busy():
             self.setHtml(first)
-        if self._rest:
+        self._rest = rest
+        if rest:
             page = self._page
-            QTimer.singleShot(1, lambda: self._append_next(page))
+            QTimer.singleShot(1, self, lambda: self._append_next(page))
+
+    def setHtml(self, text: str) -> None:
+        """Any page set ends the filling of the one before (its parts are dropped)."""
+        self._page += 1
+        self._rest = []
+        super().setHtml(text)
 
     @property
     def filling(self) -> bool:
@@ -73,7 +79,7 @@ class LinkBrowser(QTextBrowser):
         with foreground.busy():
             cursor.insertHtml(self._rest.pop(0))
         if self._rest:
-            QTimer.singleShot(1, lambda: self._append_next(page))
+            QTimer.singleShot(1, self, lambda: self._append_next(page))
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         return local_image(self.folder, kind, url)
