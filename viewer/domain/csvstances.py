@@ -12,7 +12,7 @@ import csv
 import functools
 import itertools
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -191,6 +191,7 @@ class _FastRows:
         """Ids repeat on every row: one string object per distinct id saves a third of the
         memory."""
         self.dates: dict[str, str | None] = {}
+        self.row = self._row_reader()
 
     def chunk(self, text: str) -> list[Stance] | None:
         """The stances of whole lines of CSV text, or None if any line is not a valid row or
@@ -207,30 +208,42 @@ class _FastRows:
             return None  # for the csv module to refuse, as it would any such cell
         return self._made([cells[k :: self.width] for k in range(self.width)], len(lines))
 
-    def row(self, row: list[str]) -> Stance | None:
-        """One row's stance, or None when the row is not valid."""
-        if len(row) != self.width:
-            return None
+    def _row_reader(self) -> Callable[[list[str]], Stance | None]:
+        """The reading of one row: its stance, or None when the row is not valid. A closure
+        over locals, since a roll-call's quoted rows come through it one by one."""
         ia, ii, ip, ic, isu, iev, ipa, ias = self.order
-        position = _POSITIONS.get(row[ip])
-        confidence = _CONFIDENCES.get(row[ic])
-        summary, evidence = row[isu].strip(), row[iev].strip()
-        actor, issue, passage = row[ia].strip(), row[ii].strip(), row[ipa].strip()
-        as_of = self._dates([row[ias]])[0] if ias >= 0 else ""
-        if (
-            position is None
-            or confidence is None
-            or as_of is None
-            or not (summary and evidence and actor and issue and passage)
-        ):
-            return None
-        same = self.shared.setdefault
-        fields = (same(actor, actor), same(issue, issue), position, confidence)
-        return tuple.__new__(Stance, (*fields, summary, evidence, same(passage, passage), as_of))
+        width, positions, confidences = self.width, _POSITIONS.get, _CONFIDENCES.get
+        same, dates, new = self.shared.setdefault, self.dates, tuple.__new__
+
+        def row(cells: list[str]) -> Stance | None:
+            if len(cells) != width:
+                return None
+            position = positions(cells[ip])
+            confidence = confidences(cells[ic])
+            summary, evidence = cells[isu].strip(), cells[iev].strip()
+            actor, issue, passage = cells[ia].strip(), cells[ii].strip(), cells[ipa].strip()
+            if ias < 0:
+                as_of: str | None = ""
+            else:
+                cell = cells[ias]
+                as_of = dates[cell] if cell in dates else self._dates([cell])[0]
+            if (
+                position is None
+                or confidence is None
+                or as_of is None
+                or not (summary and evidence and actor and issue and passage)
+            ):
+                return None
+            actor, issue, passage = same(actor, actor), same(issue, issue), same(passage, passage)
+            return new(
+                Stance, (actor, issue, position, confidence, summary, evidence, passage, as_of)
+            )
+
+        return row
 
     def _made(self, columns: list[list[str]], count: int) -> list[Stance] | None:
         ia, ii, ip, ic, isu, iev, ipa, ias = self.order
-        values: list[list[object]] = [
+        values: list[Sequence[object]] = [
             self._ids(columns[ia]),
             self._ids(columns[ii]),
             list(map(_POSITIONS.get, columns[ip])),
@@ -250,7 +263,7 @@ class _FastRows:
         stripped = list(map(str.strip, cells))
         return list(map(self.shared.setdefault, stripped, stripped))
 
-    def _dates(self, cells: list[str]) -> list[object]:
+    def _dates(self, cells: list[str]) -> list[str | None]:
         """Each distinct cell converted once: dates repeat on every row of a roll-call."""
         for cell in set(cells).difference(self.dates):
             self.dates[cell] = _as_of(cell) if cell else ""
