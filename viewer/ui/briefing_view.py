@@ -45,7 +45,7 @@ from viewer.presentation.styles import PROSE_CSS, PROSE_FAMILY, PROSE_POINT_SIZE
 from viewer.typesetting.anchors import named_anchors, table_anchors
 from viewer.ui.accessible import clear_button, label_for
 from viewer.ui.actions import LOCAL_KEYS, key_text, shortcut_text, spec_named
-from viewer.ui.browser import SLICE_JOINT, LinkBrowser
+from viewer.ui.browser import LinkBrowser
 from viewer.ui.navigation import Navigator
 from viewer.ui.panes import beside, side_by_side, stack
 from viewer.ui.roles import ID_ROLE
@@ -57,6 +57,9 @@ SLICE_CHARS = 20_000
 machine for ordinary prose."""
 SLICE_MS = 40
 """What each later turn aims at, so the window answers a click or a key within about that."""
+SLICE_JOINT = '<p style="margin: 0; font-size: 1px">\u200b</p>'
+"""Opens every slice after the first. Qt merges the first block of inserted HTML into the block
+at the cursor, losing its format; this empty line is what gets merged instead."""
 LOAD_STEPS = 1000
 """The loading bar's range: fine enough to move with each block of a large stance file."""
 PROGRESS_DELAY_MS = 150

@@ -21,10 +21,6 @@ from viewer.ui.accessible import announce
 from viewer.ui.navigation import Navigator
 
 LINKS_HINT = "Tab moves from link to link, Enter follows the link in focus"
-SLICE_JOINT = '<p style="margin: 0; font-size: 1px">\u200b</p>'
-"""Opens every slice of a page appended after the first. Qt merges the first block of inserted
-HTML into the block at the cursor, losing its format; this empty line is what gets merged
-instead."""
 
 
 class LinkBrowser(QTextBrowser):

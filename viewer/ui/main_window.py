@@ -441,14 +441,14 @@ class MainWindow(QMainWindow):
         if self._target is not None:
             target, self._target = self._target, None
             QTimer.singleShot(0, lambda: self.navigator.go(target))
-        QTimer.singleShot(IMPORT_TABS_AFTER_MS, self._import_tabs)
+        QTimer.singleShot(IMPORT_TABS_AFTER_MS, self, self._import_tabs)
 
     def _import_tabs(self) -> None:
         """Import one more tab's module, and come back for the next in a later turn."""
         with foreground.busy():
             imported = import_one_more()
         if imported:
-            QTimer.singleShot(1, self._import_tabs)
+            QTimer.singleShot(1, self, self._import_tabs)
 
     @staticmethod
     def _remember_opened(path: Path) -> None:
