@@ -180,8 +180,11 @@ def read_stances(
 
 class _FastRows:
     """Valid rows straight to stances, a chunk at a time: one C-level call per column does what
-    a Python loop did per cell, three times faster. Any chunk with a row that is not simply
-    valid comes back None, for the caller to read row by row and say where each problem is."""
+    a Python loop did per cell (reading 200 x 2,000 stances: 1.6-1.9 s before, 0.9-1.2 s
+    after). A chunk with any row that is not simply valid comes back None, for the caller to
+    read row by row and say where each problem is; the rules of a valid row are therefore
+    written twice, by column (:meth:`_made`) and by row (:meth:`_row_reader`), and a property
+    test holds the two to the same result."""
 
     def __init__(self, order: list[int], width: int, separator: str) -> None:
         self.order = order
